@@ -1,0 +1,32 @@
+package dev.broadsheet.articles;
+
+import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Block;
+import dev.broadsheet.articles.model.Image;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Articles for tests, published a day apart so their feed order is known. */
+public final class SampleArticles {
+
+    public static final Instant FIRST_DAY = Instant.parse("2016-09-01T08:00:00Z");
+
+    private SampleArticles() {
+    }
+
+    /** The n-th article (0-based), published n days after {@link #FIRST_DAY}. */
+    public static Article published(int n, String... tags) {
+        Instant at = FIRST_DAY.plusSeconds(86_400L * n);
+        return new Article("article-" + n, "Headline " + n, "Summary " + n, Article.PUBLISHED, at, at, List.of(tags),
+                new Image("images/hero-" + n + ".png", "Alt " + n, "Caption " + n, null, 1200, 675, "image/png"),
+                List.of(Block.paragraph("Paragraph of article " + n), Block.quote("A quote", "Someone")),
+                true, n, 1);
+    }
+
+    public static Article unpublished(int n) {
+        Article article = published(n);
+        return new Article(article.slug(), article.headline(), article.summary(), "unpublished", article.publishedAt(),
+                article.updatedAt(), article.tags(), article.heroImage(), article.body(), false, 0, 2);
+    }
+}

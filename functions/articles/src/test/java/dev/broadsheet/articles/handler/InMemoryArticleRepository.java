@@ -1,0 +1,68 @@
+package dev.broadsheet.articles.handler;
+
+import dev.broadsheet.articles.dao.ArticleRepository;
+import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.ArticlePage;
+import dev.broadsheet.articles.model.FeedPosition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A fake of the articles table for handler tests: same contract, a list in memory. */
+final class InMemoryArticleRepository implements ArticleRepository {
+
+    private static final Comparator<Article> NEWEST_FIRST =
+            Comparator.comparing(Article::publishedAt).thenComparing(Article::slug).reversed();
+
+    private final Map<String, Article> articles = new LinkedHashMap<>();
+    private RuntimeException failure;
+
+    InMemoryArticleRepository add(Article article) {
+        articles.put(article.slug(), article);
+        return this;
+    }
+
+    /** Makes every call fail, as an unreachable table would. */
+    void failWith(RuntimeException e) {
+        failure = e;
+    }
+
+    @Override
+    public Optional<Article> findPublished(String slug) {
+        failIfAsked();
+        return Optional.ofNullable(articles.get(slug)).filter(Article::isPublished);
+    }
+
+    @Override
+    public ArticlePage listPublished(String tag, int limit, FeedPosition after) {
+        failIfAsked();
+        List<Article> feed = new ArrayList<>(articles.values().stream()
+                .filter(Article::isPublished)
+                .filter(article -> tag == null || article.tags().contains(tag))
+                .sorted(NEWEST_FIRST)
+                .toList());
+        if (after != null) {
+            feed.removeIf(article -> NEWEST_FIRST.compare(article, positionOf(after)) <= 0);
+        }
+        if (feed.size() <= limit) {
+            return new ArticlePage(feed, null);
+        }
+        Article last = feed.get(limit - 1);
+        return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug()));
+    }
+
+    private static Article positionOf(FeedPosition position) {
+        return new Article(position.slug(), null, null, Article.PUBLISHED, position.publishedAt(), null,
+                null, null, null, false, 0, 0);
+    }
+
+    private void failIfAsked() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

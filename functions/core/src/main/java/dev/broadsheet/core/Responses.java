@@ -1,0 +1,64 @@
+package dev.broadsheet.core;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the responses handlers return: JSON with caching headers, 304s and problem details. */
+public final class Responses {
+
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+    public static final String NO_STORE = "no-store";
+
+    private Responses() {
+    }
+
+    /**
+     * A cacheable JSON response: an ETag from the body, and a 304 without body when the client
+     * already holds that version.
+     */
+    public static APIGatewayV2HTTPResponse cacheableJson(Request request, Object body, String cacheControl) {
+        String json = Json.write(body);
+        String etag = ETags.of(json);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ETag", etag);
+        headers.put("Cache-Control", cacheControl);
+        if (ETags.matches(request.header("if-none-match"), etag)) {
+            return response(304, headers, null);
+        }
+        headers.put("Content-Type", JSON);
+        return response(200, headers, json);
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", JSON);
+        headers.put("Cache-Control", NO_STORE);
+        headers.putAll(extraHeaders);
+        return response(status, headers, Json.write(body));
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return problem(problem, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse problem(Problem problem, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", PROBLEM_JSON);
+        // A 404 may be cached briefly by a CDN; anything else is about this one request.
+        headers.put("Cache-Control", problem.status() == 404 ? "public, max-age=30" : NO_STORE);
+        headers.putAll(extraHeaders);
+        return response(problem.status(), headers, Json.write(problem));
+    }
+
+    public static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.broadsheet.consistency;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.broadsheet.articles.dao.ArticleItems;
+import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.template.Intrinsics;
+import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.FunctionDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The code and template.yaml agree on handlers, deployment jars, environment variables and tables. */
+class TemplateConsistencyTest {
+
+    /** Set by the Lambda runtime in every function; never declared in a template. */
+    private static final Set<String> LAMBDA_RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
+    /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
+    private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_S3");
+    /** Read by the JVM, not by our code. */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+    private final SamTemplate template = SamTemplate.ofProject();
+
+    @Test
+    void everyFunctionHasAnHttpHandlerWithTheTwoConstructorsTheRuntimesUse() throws Exception {
+        List<FunctionDefinition> functions = template.functions();
+        assertFalse(functions.isEmpty());
+        for (FunctionDefinition function : functions) {
+            assertTrue(function.handler().endsWith("::handleRequest"), function.logicalId() + ": " + function.handler());
+            Class<?> handler = Class.forName(function.handlerClass());
+            assertTrue(RequestHandler.class.isAssignableFrom(handler), handler + " is not a RequestHandler");
+            assertTrue(HttpHandler.class.isAssignableFrom(handler), handler + " does not extend HttpHandler");
+            handler.getConstructor();
+            handler.getConstructor(Environment.class);
+        }
+    }
+
+    @Test
+    void everyVariableTheCodeReadsIsDeclaredAndEveryDeclaredOneIsRead() throws Exception {
+        for (FunctionDefinition function : template.functions()) {
+            Map<String, String> declared = declaredVariables(function);
+            Environment env = new Environment(withRuntimeVariables(declared));
+
+            construct(function, env);
+
+            Set<String> undeclared = new TreeSet<>(env.namesRead());
+            undeclared.removeAll(declared.keySet());
+            undeclared.removeAll(LAMBDA_RUNTIME_VARIABLES);
+            undeclared.removeAll(LOCAL_ONLY_VARIABLES);
+            assertEquals(Set.of(), undeclared, function.logicalId() + " reads variables template.yaml does not declare");
+            Set<String> unread = new TreeSet<>(declared.keySet());
+            unread.removeAll(env.namesRead());
+            unread.removeAll(JVM_VARIABLES);
+            assertEquals(Set.of(), unread, function.logicalId() + " declares variables its code never reads");
+        }
+    }
+
+    @Test
+    void aMissingRequiredVariableFailsAtInitNamingIt() throws Exception {
+        int required = 0;
+        for (FunctionDefinition function : template.functions()) {
+            Map<String, String> declared = declaredVariables(function);
+            for (String name : declared.keySet()) {
+                Map<String, String> without = new HashMap<>(withRuntimeVariables(declared));
+                without.remove(name);
+                try {
+                    construct(function, new Environment(without));
+                } catch (Environment.MissingConfigurationException e) {
+                    assertTrue(e.getMessage().contains(name), e.getMessage());
+                    required++;
+                }
+            }
+        }
+        assertTrue(required > 0, "some variables are required (the table names at least)");
+    }
+
+    @Test
+    void theTablesTheCodeQueriesExistAsTheTemplateDefinesThem() {
+        Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("ArticlesTable");
+        List<Object> indexes = SamTemplate.list(table.get("GlobalSecondaryIndexes"));
+        Map<String, Object> feed = indexes.stream().map(SamTemplate::map)
+                .filter(index -> ArticleItems.FEED_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleItems.FEED_INDEX));
+        List<String> keys = SamTemplate.list(feed.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
+        assertEquals(List.of("feed", "publishedAt"), keys);
+        List<String> tableKey = SamTemplate.list(table.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
+        assertEquals(List.of("slug"), tableKey);
+    }
+
+    @Test
+    void everyReferenceInAFunctionNamesAResourceOrParameter() {
+        Set<String> known = new HashSet<>(template.resources().keySet());
+        known.addAll(SamTemplate.map(template.document().get("Parameters")).keySet());
+        for (FunctionDefinition function : template.functions()) {
+            function.environment().values().forEach(value -> Intrinsics.resolve(value, name -> {
+                assertTrue(known.contains(name), function.logicalId() + " refers to unknown " + name);
+                return name;
+            }));
+        }
+    }
+
+    /** The function's variables, references resolved to the logical id or the parameter's default. */
+    private Map<String, String> declaredVariables(FunctionDefinition function) {
+        Map<String, String> parameters = template.parameterDefaults();
+        Map<String, String> declared = new HashMap<>();
+        function.environment().forEach((name, value) ->
+                declared.put(name, Intrinsics.resolve(value, ref -> parameters.getOrDefault(ref, ref))));
+        return declared;
+    }
+
+    private static Map<String, String> withRuntimeVariables(Map<String, String> declared) {
+        Map<String, String> all = new HashMap<>(declared);
+        all.put("AWS_REGION", "us-east-1");
+        all.put("AWS_ACCESS_KEY_ID", "consistency-test");
+        all.put("AWS_SECRET_ACCESS_KEY", "consistency-test");
+        return all;
+    }
+
+    private static Object construct(FunctionDefinition function, Environment env) throws Exception {
+        Constructor<?> constructor = Class.forName(function.handlerClass()).getConstructor(Environment.class);
+        try {
+            return constructor.newInstance(env);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Environment.MissingConfigurationException missing) {
+                throw missing;
+            }
+            fail(function.logicalId() + " failed to initialise: " + e.getCause());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.broadsheet.local;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.broadsheet.emulators.Emulators;
+import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.template.ProjectFiles;
+import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.Route;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * The HTTP API of {@code template.yaml} on localhost: starts the emulators (the sample article
+ * published), loads every function's handler, and serves the template's routes with its CORS
+ * configuration, as API Gateway would.
+ */
+public final class LocalApi implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final LocalAws aws;
+    private final List<Route> routes;
+    private final CorsPolicy cors;
+    private final String startupBreakdown;
+
+    private LocalApi(HttpServer server, ExecutorService workers, LocalAws aws, List<Route> routes, CorsPolicy cors,
+                     String startupBreakdown) {
+        this.server = server;
+        this.workers = workers;
+        this.aws = aws;
+        this.routes = routes;
+        this.cors = cors;
+        this.startupBreakdown = startupBreakdown;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(Settings.USAGE);
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getenv(), ProjectFiles.root());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n");
+            System.err.print(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalApi api;
+        try {
+            api = start(settings);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.err.println("\nThe local API could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "broadsheet-local-shutdown"));
+        api.printBanner(settings, ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** Starts everything and returns once requests are being answered; {@link #close()} stops it all. */
+    public static LocalApi start(Settings settings) {
+        // The port first: when it is taken, say so before spending seconds on the emulators.
+        HttpServer server = bind(settings.port());
+        try {
+            if (settings.fresh()) {
+                deleteRecursively(settings.dataDir());
+            }
+            long started = System.nanoTime();
+            SamTemplate template = SamTemplate.ofProject();
+            LocalAws aws = Emulators.start(settings.dataDir() == null
+                    ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
+            long emulatorsReady = System.nanoTime();
+            try {
+                References references = new References(template.parameterDefaults(), settings.parameters(),
+                        aws.physicalNames(), aws.region().id());
+                CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
+                Functions functions = Functions.load(template, references, aws.environment());
+                long functionsReady = System.nanoTime();
+                SampleArticle.publish(aws);
+                long seeded = System.nanoTime();
+
+                ExecutorService workers = Executors.newCachedThreadPool();
+                server.setExecutor(workers);
+                List<Route> routes = template.routes();
+                server.createContext("/", new Gateway(new Router(routes), functions, cors));
+                server.start();
+                String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
+                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + millis(functionsReady, seeded) + " ms";
+                return new LocalApi(server, workers, aws, routes, cors, breakdown);
+            } catch (RuntimeException e) {
+                aws.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
+    }
+
+    private static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
+                    + " (is another local API or sam local start-api running? --port picks another)", e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL, without a trailing slash. */
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        aws.close();
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    private void printBanner(Settings settings, long sinceJvmStartMs) {
+        StringBuilder out = new StringBuilder();
+        out.append("Broadsheet local API on ").append(url()).append(" (ready ").append(sinceJvmStartMs)
+                .append(" ms after JVM start: ").append(startupBreakdown).append(")\n");
+        out.append("  emulators: ").append(aws.description()).append('\n');
+        out.append("  CORS origins: ").append(cors.allowOrigins().isEmpty() ? "none" : String.join(", ", cors.allowOrigins()))
+                .append('\n');
+        out.append("  routes:\n");
+        int width = routes.stream().mapToInt(route -> route.method().length() + route.path().length() + 1).max().orElse(0);
+        routes.stream().sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).forEach(route ->
+                out.append(String.format("    %-" + width + "s  -> %s%n", route.method() + " " + route.path(), route.functionId())));
+        out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
+        out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()
+                + " (--fresh to start over).").append('\n');
+        System.out.print(out);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir + " for --fresh: " + e.getMessage(), e);
+        }
+    }
+}

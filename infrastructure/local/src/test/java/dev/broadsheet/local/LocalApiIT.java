@@ -1,0 +1,133 @@
+package dev.broadsheet.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.local.seed.SampleArticle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole local API, in-process, on a free port, against in-memory emulators. */
+class LocalApiIT {
+
+    private static final String ALLOWED_ORIGIN = "http://localhost:8080";
+    private static final String OTHER_ORIGIN = "https://evil.example";
+
+    private static LocalApi api;
+    private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        api = LocalApi.start(Settings.inMemory());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void servesTheSampleArticleThroughItsTemplateRoute() throws Exception {
+        HttpResponse<String> response = send(get("/articles/" + SampleArticle.SLUG));
+
+        assertEquals(200, response.statusCode());
+        assertTrue(contentType(response).startsWith("application/json"), contentType(response));
+        JsonNode article = Json.MAPPER.readTree(response.body());
+        assertEquals("United States and Russia enter military partnership over Syria", article.path("headline").asText());
+    }
+
+    @Test
+    void anUnknownArticleIsAProblem() throws Exception {
+        HttpResponse<String> response = send(get("/articles/no-such-slug"));
+
+        assertEquals(404, response.statusCode());
+        assertTrue(contentType(response).startsWith("application/problem+json"), contentType(response));
+        assertEquals(404, Json.MAPPER.readTree(response.body()).path("status").asInt());
+    }
+
+    @Test
+    void aRouteNotInTheTemplateIsANotFoundProblem() throws Exception {
+        for (HttpRequest request : new HttpRequest[] {get("/nope"),
+                request("/articles/" + SampleArticle.SLUG).POST(HttpRequest.BodyPublishers.ofString("{}")).build()}) {
+            HttpResponse<String> response = send(request);
+
+            assertEquals(404, response.statusCode(), request.toString());
+            assertTrue(contentType(response).startsWith("application/problem+json"), contentType(response));
+            assertEquals("https://broadsheet.dev/problems/not-found", Json.MAPPER.readTree(response.body()).path("type").asText());
+        }
+    }
+
+    @Test
+    void answersAPreflightFromAnAllowedOrigin() throws Exception {
+        HttpResponse<String> response = send(preflight(ALLOWED_ORIGIN));
+
+        assertEquals(204, response.statusCode());
+        assertEquals(ALLOWED_ORIGIN, header(response, "access-control-allow-origin"));
+        assertTrue(header(response, "access-control-allow-methods").contains("POST"));
+        assertTrue(header(response, "access-control-allow-headers").contains("content-type"));
+        assertEquals("600", header(response, "access-control-max-age"));
+    }
+
+    @Test
+    void givesAPreflightFromAnotherOriginNoCorsHeaders() throws Exception {
+        HttpResponse<String> response = send(preflight(OTHER_ORIGIN));
+
+        assertEquals(204, response.statusCode());
+        assertTrue(response.headers().map().keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("access-control-")),
+                response.headers().toString());
+    }
+
+    @Test
+    void allowsAnActualRequestFromAnAllowedOriginOnly() throws Exception {
+        HttpResponse<String> allowed = send(request("/articles/" + SampleArticle.SLUG).header("Origin", ALLOWED_ORIGIN).build());
+        assertEquals(200, allowed.statusCode());
+        assertEquals(ALLOWED_ORIGIN, header(allowed, "access-control-allow-origin"));
+        assertTrue(header(allowed, "access-control-expose-headers").contains("etag"));
+        assertTrue(header(allowed, "vary").toLowerCase().contains("origin"));
+
+        HttpResponse<String> other = send(request("/articles/" + SampleArticle.SLUG).header("Origin", OTHER_ORIGIN).build());
+        assertEquals(200, other.statusCode());
+        assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    private static HttpRequest preflight(String origin) {
+        return request("/articles/" + SampleArticle.SLUG + "/comments")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build();
+    }
+
+    private static HttpRequest get(String path) {
+        return request(path).build();
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(api.url() + path));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return header(response, "content-type");
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+}
