@@ -1,0 +1,182 @@
+package dev.broadsheet.bench;
+
+import dev.broadsheet.emulators.Emulators;
+import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.template.ProjectFiles;
+import dev.broadsheet.template.SamTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: for every function of {@code template.yaml}, fresh JVMs with exactly its
+ * deployment jar against the local emulators, beside the bare-SDK baseline measured in the same
+ * run (interleaved with the functions, so that a busy moment of the machine hits both). Prints the
+ * table and writes {@code target/bench/results.json}.
+ *
+ * <p>Options: {@code --reps N} cold JVMs per function (default 7), {@code --warm N} warm
+ * invocations (default 1000), {@code --primed-reps N} (default 3), {@code --only Id,Id}.
+ */
+public final class Bench {
+
+    static final String PROBE_MAIN = "dev.broadsheet.bench.probe.FunctionProbe";
+    static final String BASELINE_MAIN = "dev.broadsheet.bench.baseline.BaselineProbe";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path root = ProjectFiles.root();
+        Path moduleTarget = root.resolve("infrastructure/bench/target");
+        Path probeJar = moduleTarget.resolve("bench-probe.jar");
+        Path baselineJar = moduleTarget.resolve("baseline.jar");
+        SamTemplate template = SamTemplate.ofProject();
+
+        List<String> missing = new ArrayList<>();
+        for (Path jar : List.of(probeJar, baselineJar)) {
+            if (!Files.isRegularFile(jar)) {
+                missing.add(root.relativize(jar).toString());
+            }
+        }
+        template.functions().forEach(function -> {
+            if (!Files.isRegularFile(root.resolve(function.codeUri()))) {
+                missing.add(function.codeUri() + " (" + function.logicalId() + ")");
+            }
+        });
+        if (!missing.isEmpty()) {
+            System.err.println("Missing jars: " + String.join(", ", missing)
+                    + "\nBuild them first, from the repository root: mvn -q -DskipTests package");
+            System.exit(2);
+        }
+
+        String loadBefore = Machine.loadAverage();
+        Instant started = Instant.now();
+        System.out.println("Starting the emulators...");
+        try (LocalAws aws = Emulators.start(Emulators.Options.inMemory())) {
+            SampleArticle.publish(aws);
+            Map<String, String> parameters = template.parameterDefaults();
+            Map<String, String> names = aws.physicalNames();
+            List<BenchFunction> functions = BenchFunction.all(template, root,
+                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment()).stream()
+                    .filter(function -> options.only().isEmpty() || options.only().contains(function.logicalId()))
+                    .toList();
+            String javaToolOptions = functions.isEmpty() ? null : functions.get(0).javaToolOptions();
+            ProbeLauncher launcher = new ProbeLauncher(moduleTarget.resolve("bench/logs"));
+
+            Map<String, List<ProbeResult>> cold = new LinkedHashMap<>();
+            Map<String, List<ProbeResult>> primed = new LinkedHashMap<>();
+            List<ProbeResult> baseline = new ArrayList<>();
+            for (int rep = 0; rep < options.reps(); rep++) {
+                int warm = rep == 0 ? options.warm() : 0;
+                System.out.printf("Round %d of %d%s%n", rep + 1, options.reps(), warm > 0 ? " (with " + warm + " warm invocations)" : "");
+                baseline.add(baseline(launcher, aws, baselineJar, javaToolOptions, warm, rep));
+                for (BenchFunction function : functions) {
+                    fresh(aws);
+                    ProbeResult result = launcher.run(function.logicalId() + "-cold-" + rep, List.of(function.jar(), probeJar),
+                            PROBE_MAIN, List.of("cold", function.handlerClass(), function.event().toString(), String.valueOf(warm)),
+                            processEnvironment(function.environment(), function.javaToolOptions()));
+                    check(function, result);
+                    cold.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
+                }
+            }
+            System.out.println("Primed first invocations (the SnapStart stand-in)...");
+            for (int rep = 0; rep < options.primedReps(); rep++) {
+                for (BenchFunction function : functions) {
+                    fresh(aws);
+                    ProbeResult result = launcher.run(function.logicalId() + "-primed-" + rep, List.of(function.jar(), probeJar),
+                            PROBE_MAIN, List.of("primed", function.handlerClass(), function.event().toString(), "0"),
+                            processEnvironment(function.environment(), function.javaToolOptions()));
+                    check(function, result);
+                    primed.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
+                }
+            }
+
+            Report report = Report.of(baseline, functions, cold, primed);
+            String loadAfter = Machine.loadAverage();
+            System.out.println();
+            System.out.println(report.table());
+            System.out.printf("%s; %s; %d cold JVMs per function (medians), %d warm invocations, %d primed JVMs;"
+                            + " load average before %s, after %s; JAVA_TOOL_OPTIONS=%s%n",
+                    started, Machine.description(), options.reps(), options.warm(), options.primedReps(),
+                    loadBefore, loadAfter, javaToolOptions);
+            Path results = moduleTarget.resolve("bench/results.json");
+            Files.writeString(results, report.json());
+            Files.writeString(moduleTarget.resolve("bench/details.json"), report.detailsJson(Map.of(
+                    "date", started.toString(),
+                    "machine", Machine.description(),
+                    "loadAverageBefore", loadBefore,
+                    "loadAverageAfter", loadAfter,
+                    "javaToolOptions", String.valueOf(javaToolOptions),
+                    "coldRepetitions", String.valueOf(options.reps()),
+                    "warmInvocations", String.valueOf(options.warm()))));
+            System.out.println("Wrote " + root.relativize(results) + " (and details.json beside it)");
+        }
+    }
+
+    /** Each function starts from the same data: the sample article, nothing a previous run wrote. */
+    private static void fresh(LocalAws aws) {
+        aws.reset();
+        SampleArticle.publish(aws);
+    }
+
+    private static ProbeResult baseline(ProbeLauncher launcher, LocalAws aws, Path baselineJar, String javaToolOptions,
+                                        int warm, int rep) {
+        ProbeResult result = launcher.run("baseline-" + rep, List.of(baselineJar), BASELINE_MAIN,
+                List.of(aws.dynamoDbEndpoint().toString(), aws.region().id(), aws.accessKeyId(), aws.secretAccessKey(),
+                        aws.physicalNames().get("ArticlesTable"), "slug", SampleArticle.SLUG, String.valueOf(warm)),
+                processEnvironment(Map.of(), javaToolOptions));
+        if (result.firstStatus() != 200) {
+            throw new IllegalStateException("The baseline's GetItem did not find the sample article: " + result.values());
+        }
+        return result;
+    }
+
+    private static void check(BenchFunction function, ProbeResult result) {
+        int status = result.firstStatus();
+        if (status < 200 || status >= 400) {
+            throw new IllegalStateException(function.logicalId() + " answered its sample event " + function.event()
+                    + " with " + status + ": the benchmark measures working requests only");
+        }
+    }
+
+    private static Map<String, String> processEnvironment(Map<String, String> variables, String javaToolOptions) {
+        Map<String, String> environment = new LinkedHashMap<>(variables);
+        if (javaToolOptions != null) {
+            environment.put(BenchFunction.JAVA_TOOL_OPTIONS, javaToolOptions);
+        }
+        return environment;
+    }
+
+    record Options(int reps, int warm, int primedReps, List<String> only) {
+
+        static Options parse(String[] args) {
+            int reps = 7;
+            int warm = 1000;
+            int primedReps = 3;
+            List<String> only = List.of();
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--reps" -> reps = Integer.parseInt(value);
+                    case "--warm" -> warm = Integer.parseInt(value);
+                    case "--primed-reps" -> primedReps = Integer.parseInt(value);
+                    case "--only" -> only = List.of(value.split(","));
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + "; use --reps N, --warm N, --primed-reps N, --only LogicalId,LogicalId");
+                }
+                i++;
+            }
+            if (reps < 1 || warm < 0 || primedReps < 0) {
+                throw new IllegalArgumentException("--reps must be at least 1, --warm and --primed-reps at least 0");
+            }
+            return new Options(reps, warm, primedReps, only);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.broadsheet.bench.probe;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs inside a fresh JVM whose classpath is one function's deployment jar plus this probe: builds
+ * the handler through its public no-argument constructor (Lambda's init), invokes it with a sample
+ * event (the first invocation), optionally many more times (warm), and prints one result line.
+ *
+ * <p>Before init it touches nothing but the JDK: the event file is parsed by {@link MiniJson}, and
+ * the Lambda and CRaC classes (which come from the function's jar) are first used after the
+ * constructor has returned, so nothing here warms up what is being measured.
+ *
+ * <p>Arguments: {@code mode} ({@code cold} or {@code primed}), handler class, event file, warm
+ * invocation count, and the harness's {@code System.nanoTime()} just before it started this JVM.
+ */
+public final class FunctionProbe {
+
+    private FunctionProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long mainStarted = System.nanoTime();
+        String mode = args[0];
+        String handlerClass = args[1];
+        Map<String, Object> eventJson = MiniJson.object(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8));
+        int warmInvocations = Integer.parseInt(args[3]);
+        long launched = Long.parseLong(args[4]);
+
+        long initStarted = System.nanoTime();
+        Object handler = Class.forName(handlerClass).getConstructor().newInstance();
+        long initEnded = System.nanoTime();
+
+        if (mode.equals("primed")) {
+            // What SnapStart does around the snapshot: every registered resource's hooks, in order.
+            org.crac.Core.getGlobalContext().beforeCheckpoint(null);
+            org.crac.Core.getGlobalContext().afterRestore(null);
+        }
+
+        @SuppressWarnings("unchecked")
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function =
+                (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+        long invokeStarted = System.nanoTime();
+        // Building the event object stands in for the runtime's deserialization: part of the invocation.
+        APIGatewayV2HTTPResponse first = function.handleRequest(Events.fromJson(eventJson), null);
+        long invokeEnded = System.nanoTime();
+
+        Map<Integer, Integer> warmStatuses = new TreeMap<>();
+        long[] warm = new long[warmInvocations];
+        for (int i = 0; i < warmInvocations; i++) {
+            long started = System.nanoTime();
+            APIGatewayV2HTTPResponse response = function.handleRequest(Events.fromJson(eventJson), null);
+            warm[i] = System.nanoTime() - started;
+            warmStatuses.merge(response.getStatusCode(), 1, Integer::sum);
+        }
+        Arrays.sort(warm);
+
+        StringBuilder line = new StringBuilder("PROBE");
+        field(line, "jvmStartMs", millis(mainStarted - launched));
+        field(line, "initMs", millis(initEnded - initStarted));
+        field(line, "firstInvokeMs", millis(invokeEnded - invokeStarted));
+        field(line, "coldTotalMs", millis((mainStarted - launched) + (initEnded - initStarted) + (invokeEnded - invokeStarted)));
+        field(line, "firstStatus", String.valueOf(first.getStatusCode()));
+        if (warmInvocations > 0) {
+            field(line, "warmP50Ms", millis(percentile(warm, 50)));
+            field(line, "warmP99Ms", millis(percentile(warm, 99)));
+            StringBuilder statuses = new StringBuilder();
+            warmStatuses.forEach((status, count) -> statuses.append(statuses.length() == 0 ? "" : ",")
+                    .append(status).append(':').append(count));
+            field(line, "warmStatuses", statuses.toString());
+        }
+        field(line, "rssMb", String.format(java.util.Locale.ROOT, "%.1f", peakRssKb() / 1024.0));
+        System.out.println(line);
+        System.out.flush();
+        // Lambda freezes the environment after the response; nothing left to run here.
+        System.exit(0);
+    }
+
+    /** Nearest-rank percentile of sorted samples. */
+    static long percentile(long[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
+
+    private static void field(StringBuilder line, String name, String value) {
+        line.append(' ').append(name).append('=').append(value);
+    }
+
+    /** Peak resident set size ({@code VmHWM}), in KiB; 0 where /proc is not there. */
+    static long peakRssKb() {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+            for (String line : status) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: no peak RSS
+        }
+        return 0;
+    }
+}
