@@ -11,8 +11,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one place that configures AWS clients, the cheap way for cold starts: the URL-connection
@@ -70,12 +75,60 @@ public final class AwsClients {
 
     public static AwsCredentialsProvider credentials(Environment env) {
         if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
-            return ContainerCredentialsProvider.builder().build();
+            return renewable(() -> ContainerCredentialsProvider.builder().build());
         }
         if (env.optional("AWS_ACCESS_KEY_ID") != null) {
             return new EnvironmentKeys(env);
         }
-        return DefaultCredentialsProvider.builder().build();
+        return renewable(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    /**
+     * After a SnapStart restore: providers that cache credentials start over, so that no restored
+     * copy signs with credentials fetched before the snapshot (SnapStart priming makes real calls).
+     */
+    static void afterRestore() {
+        synchronized (RENEWABLE) {
+            RENEWABLE.forEach(RenewableCredentials::renew);
+        }
+    }
+
+    private static AwsCredentialsProvider renewable(Supplier<AwsCredentialsProvider> factory) {
+        RenewableCredentials credentials = new RenewableCredentials(factory);
+        RENEWABLE.add(credentials);
+        return credentials;
+    }
+
+    /** The caching providers handed out, held weakly: each lives as long as the client using it. */
+    private static final Set<RenewableCredentials> RENEWABLE = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** A caching provider that can be replaced by a fresh one, its cache empty. */
+    static final class RenewableCredentials implements AwsCredentialsProvider {
+        private final Supplier<AwsCredentialsProvider> factory;
+        private volatile AwsCredentialsProvider current;
+
+        RenewableCredentials(Supplier<AwsCredentialsProvider> factory) {
+            this.factory = factory;
+            this.current = factory.get();
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return current.resolveCredentials();
+        }
+
+        AwsCredentialsProvider current() {
+            return current;
+        }
+
+        void renew() {
+            AwsCredentialsProvider previous = current;
+            current = factory.get();
+            if (previous instanceof SdkAutoCloseable closeable) {
+                closeable.close();
+            }
+        }
     }
 
     /** Access keys from the function's environment, read at each signing. */

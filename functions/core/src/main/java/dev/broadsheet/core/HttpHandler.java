@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import org.crac.Core;
+import org.crac.Resource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +14,19 @@ import java.io.StringWriter;
 /**
  * The base of every HTTP handler: turns a {@link ProblemException} into its problem response
  * and anything unexpected into a bare 500 — the stack trace goes to the log, never to the client.
+ *
+ * <p>Every handler is also a SnapStart (CRaC) resource. Before the snapshot, {@link #prime()} runs
+ * the code paths of a real request, writing nothing, so that a restored function finds its classes
+ * loaded, initialised and compiled; after restore, whatever must differ between restored copies is
+ * renewed: cached credentials (see {@link AwsClients}) and whatever {@link #restored()} renews.
+ * The Lambda runtime holds the handler strongly, which keeps the registration (CRaC holds resources
+ * weakly) alive.
  */
-public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+
+    protected HttpHandler() {
+        Core.getGlobalContext().register(this);
+    }
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -29,6 +42,35 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     protected abstract APIGatewayV2HTTPResponse handle(Request request);
+
+    /**
+     * A representative request that writes nothing: e.g. a read of a key that does not exist
+     * through {@link #handleRequest}, and the rendering of a sample. The default primes the shared
+     * paths only (a request that fails validation, a problem response).
+     */
+    protected void prime() {
+        handleRequest(PrimingEvents.get("/", java.util.Map.of()), null);
+    }
+
+    /** After a SnapStart restore: renew state that must not be shared between restored copies (random generators). */
+    protected void restored() {
+    }
+
+    @Override
+    public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            prime();
+        } catch (RuntimeException e) {
+            // Priming only saves time: a snapshot without it is slower to warm up, never wrong.
+            System.err.println("SnapStart priming of " + getClass().getName() + " failed: " + e);
+        }
+    }
+
+    @Override
+    public final void afterRestore(org.crac.Context<? extends Resource> context) {
+        AwsClients.afterRestore();
+        restored();
+    }
 
     private static void log(Context context, RuntimeException e) {
         StringWriter trace = new StringWriter();

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class AwsClientsTest {
@@ -19,7 +20,21 @@ class AwsClientsTest {
         Environment snapStart = new Environment(Map.of("AWS_REGION", "eu-west-1",
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"));
 
-        assertInstanceOf(ContainerCredentialsProvider.class, AwsClients.credentials(snapStart));
+        assertInstanceOf(ContainerCredentialsProvider.class,
+                assertInstanceOf(AwsClients.RenewableCredentials.class, AwsClients.credentials(snapStart)).current());
+    }
+
+    @Test
+    void afterASnapStartRestoreCachingProvidersStartOverWithAnEmptyCache() {
+        Environment snapStart = new Environment(Map.of("AWS_REGION", "eu-west-1",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"));
+        var credentials = assertInstanceOf(AwsClients.RenewableCredentials.class, AwsClients.credentials(snapStart));
+        var beforeSnapshot = credentials.current();
+
+        AwsClients.afterRestore();
+
+        assertNotSame(beforeSnapshot, credentials.current());
+        assertInstanceOf(ContainerCredentialsProvider.class, credentials.current());
     }
 
     @Test
@@ -35,7 +50,8 @@ class AwsClientsTest {
 
     @Test
     void elsewhereTheDefaultChainApplies() {
-        assertInstanceOf(DefaultCredentialsProvider.class, AwsClients.credentials(new Environment(Map.of())));
+        assertInstanceOf(DefaultCredentialsProvider.class, assertInstanceOf(AwsClients.RenewableCredentials.class,
+                AwsClients.credentials(new Environment(Map.of()))).current());
     }
 
     @Test

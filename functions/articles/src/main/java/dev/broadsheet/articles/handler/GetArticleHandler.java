@@ -6,10 +6,13 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+
+import java.util.Map;
 
 /** {@code GET /articles/{slug}}: one published article, cacheable, with an ETag. */
 public class GetArticleHandler extends HttpHandler {
@@ -50,5 +53,15 @@ public class GetArticleHandler extends HttpHandler {
         Article article = articles.findPublished(slug)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
         return Responses.cacheableJson(request, views.full(article, request.baseUrl()), cacheControl);
+    }
+
+    /** Before a SnapStart snapshot: a read of a slug no article has, and the rendering of a sample article. */
+    @Override
+    protected void prime() {
+        handleRequest(PrimingEvents.get("/articles/" + PrimingEvents.MISSING_SLUG,
+                Map.of("slug", PrimingEvents.MISSING_SLUG)), null);
+        Request sample = new Request(PrimingEvents.get("/articles/" + ArticlePriming.sample().slug(),
+                Map.of("slug", ArticlePriming.sample().slug())));
+        Responses.cacheableJson(sample, views.full(ArticlePriming.sample(), sample.baseUrl()), cacheControl);
     }
 }

@@ -3,12 +3,17 @@ package dev.broadsheet.articles.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.articles.dao.ArticleRepository;
 import dev.broadsheet.articles.model.ArticlePage;
+import dev.broadsheet.articles.model.FeedPosition;
 import dev.broadsheet.articles.model.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+
+import java.util.List;
+import java.util.Map;
 
 /** {@code GET /articles?limit=&cursor=&tag=}: published articles, newest first. */
 public class ListArticlesHandler extends HttpHandler {
@@ -55,6 +60,17 @@ public class ListArticlesHandler extends HttpHandler {
                 page.articles().stream().map(article -> views.summary(article, baseUrl)).toList(),
                 FeedCursor.encode(page.next()));
         return Responses.cacheableJson(request, list, cacheControl);
+    }
+
+    /** Before a SnapStart snapshot: a one-item read of the feed, and the rendering of a sample list. */
+    @Override
+    protected void prime() {
+        handleRequest(PrimingEvents.get("/articles", Map.of(), Map.of("limit", "1")), null);
+        Request sample = new Request(PrimingEvents.get("/articles", Map.of()));
+        Responses.cacheableJson(sample, new ArticleViews.ArticleList(
+                List.of(views.summary(ArticlePriming.sample(), sample.baseUrl())),
+                FeedCursor.encode(new FeedPosition(ArticlePriming.sample().publishedAt(), ArticlePriming.sample().slug()))),
+                cacheControl);
     }
 
     private static int limit(String value) {

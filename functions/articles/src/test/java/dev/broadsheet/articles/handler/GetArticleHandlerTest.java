@@ -127,4 +127,17 @@ class GetArticleHandlerTest {
         assertEquals("no-store", response.getHeaders().get("Cache-Control"));
         assertEquals("https://broadsheet.dev/problems/internal-error", body(response).path("type").asText());
     }
+
+    @Test
+    void primingNeverFailsTheSnapshotAndLeavesTheHandlerServing() throws Exception {
+        articles.failWith(new IllegalStateException("table unreachable while the snapshot is taken"));
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+        articles.failWith(null);
+
+        APIGatewayV2HTTPResponse response = get("article-1", Map.of());
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("Headline 1", body(response).path("headline").asText());
+    }
 }

@@ -42,9 +42,13 @@ public final class FunctionProbe {
         long initEnded = System.nanoTime();
 
         if (mode.equals("primed")) {
-            // What SnapStart does around the snapshot: every registered resource's hooks, in order.
-            org.crac.Core.getGlobalContext().beforeCheckpoint(null);
-            org.crac.Core.getGlobalContext().afterRestore(null);
+            // What SnapStart does around the snapshot. Outside a CRaC JVM org.crac's global context
+            // keeps nothing, so the probe calls the handler's own hooks (every handler is a CRaC resource).
+            if (!(handler instanceof org.crac.Resource resource)) {
+                throw new IllegalStateException(handlerClass + " is not an org.crac.Resource: it has no SnapStart priming");
+            }
+            resource.beforeCheckpoint(null);
+            resource.afterRestore(null);
         }
 
         @SuppressWarnings("unchecked")

@@ -1,0 +1,32 @@
+package dev.broadsheet.articles.handler;
+
+import dev.broadsheet.articles.dao.ArticleItems;
+import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Block;
+import dev.broadsheet.articles.model.Image;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the article handlers render before a SnapStart snapshot: a sample article with every kind
+ * of block, passed through the item mapping both ways, as a found article is.
+ */
+final class ArticlePriming {
+
+    private static final Image IMAGE = new Image("images/snapstart-priming.png", "A sample image", "A caption",
+            "A credit", 1200, 675, "image/png");
+    private static final Article SAMPLE = new Article("snapstart-priming-sample", "A sample headline", "A sample summary.",
+            Article.PUBLISHED, Instant.parse("2016-09-13T08:00:00Z"), Instant.parse("2016-09-13T09:30:00Z"),
+            List.of("world", "sample"), IMAGE,
+            List.of(Block.heading("A heading"), Block.paragraph("A paragraph with \"quotes\" & an ampersand."),
+                    Block.quote("A quotation.", "Someone quoted"), Block.image(IMAGE)),
+            true, 3, 1);
+
+    private ArticlePriming() {
+    }
+
+    static Article sample() {
+        return ArticleItems.fromItem(ArticleItems.toItem(SAMPLE));
+    }
+}
