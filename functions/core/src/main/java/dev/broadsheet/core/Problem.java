@@ -8,7 +8,7 @@ import java.util.List;
  * @param type   a URI naming the kind of problem, {@code https://broadsheet.dev/problems/<slug>}
  * @param errors the failing fields, for validation problems; empty otherwise
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) implements JsonWritable {
 
     public static final String TYPE_BASE = "https://broadsheet.dev/problems/";
 
@@ -29,7 +29,18 @@ public record Problem(String type, String title, int status, String detail, List
         return of(404, "not-found", "Not found", detail);
     }
 
+    @Override
+    public void writeJson(JsonWriter out) {
+        out.beginObject().field("type", type).field("title", title).field("status", status).field("detail", detail)
+                .field("errors", errors).endObject();
+    }
+
     /** One failing field: its name, a machine-readable rule code and a sentence for a reader. */
-    public record FieldError(String field, String code, String message) {
+    public record FieldError(String field, String code, String message) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("field", field).field("code", code).field("message", message).endObject();
+        }
     }
 }

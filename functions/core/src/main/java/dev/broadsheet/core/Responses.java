@@ -20,7 +20,7 @@ public final class Responses {
      * already holds that version.
      */
     public static APIGatewayV2HTTPResponse cacheableJson(Request request, Object body, String cacheControl) {
-        String json = Json.write(body);
+        String json = write(body);
         String etag = ETags.of(json);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", etag);
@@ -37,7 +37,7 @@ public final class Responses {
         headers.put("Content-Type", JSON);
         headers.put("Cache-Control", NO_STORE);
         headers.putAll(extraHeaders);
-        return response(status, headers, Json.write(body));
+        return response(status, headers, write(body));
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
@@ -50,7 +50,12 @@ public final class Responses {
         // A 404 may be cached briefly by a CDN; anything else is about this one request.
         headers.put("Cache-Control", problem.status() == 404 ? "public, max-age=30" : NO_STORE);
         headers.putAll(extraHeaders);
-        return response(problem.status(), headers, Json.write(problem));
+        return response(problem.status(), headers, JsonWriter.write(problem));
+    }
+
+    /** Self-writing bodies skip Jackson: the {@code Json} class (and its mapper) is then never loaded. */
+    private static String write(Object body) {
+        return body instanceof JsonWritable writable ? JsonWriter.write(writable) : Json.write(body);
     }
 
     public static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {

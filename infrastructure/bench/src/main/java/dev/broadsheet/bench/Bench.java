@@ -21,7 +21,10 @@ import java.util.Map;
  * table and writes {@code target/bench/results.json}.
  *
  * <p>Options: {@code --reps N} cold JVMs per function (default 7), {@code --warm N} warm
- * invocations (default 1000), {@code --primed-reps N} (default 3), {@code --only Id,Id}.
+ * invocations (default 1000), {@code --primed-reps N} (default 3), {@code --only Id,Id},
+ * {@code --jvm-options "..."} added to every probe JVM's options (diagnosis: the numbers are then
+ * not comparable to a plain run), {@code --variant LogicalId=path/to/other.jar} (repeatable) an
+ * extra row running that function from another jar, for before/after comparisons in one run.
  */
 public final class Bench {
 
@@ -67,6 +70,7 @@ public final class Bench {
                     ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment()).stream()
                     .filter(function -> options.only().isEmpty() || options.only().contains(function.logicalId()))
                     .toList();
+            functions = withVariants(functions, options.variants());
             String javaToolOptions = functions.isEmpty() ? null : functions.get(0).javaToolOptions();
             ProbeLauncher launcher = new ProbeLauncher(moduleTarget.resolve("bench/logs"));
 
@@ -76,12 +80,12 @@ public final class Bench {
             for (int rep = 0; rep < options.reps(); rep++) {
                 int warm = rep == 0 ? options.warm() : 0;
                 System.out.printf("Round %d of %d%s%n", rep + 1, options.reps(), warm > 0 ? " (with " + warm + " warm invocations)" : "");
-                baseline.add(baseline(launcher, aws, baselineJar, javaToolOptions, warm, rep));
+                baseline.add(baseline(launcher, aws, baselineJar, options.jvmOptions(javaToolOptions), warm, rep));
                 for (BenchFunction function : functions) {
                     fresh(aws);
                     ProbeResult result = launcher.run(function.logicalId() + "-cold-" + rep, List.of(function.jar(), probeJar),
                             PROBE_MAIN, List.of("cold", function.handlerClass(), function.event().toString(), String.valueOf(warm)),
-                            processEnvironment(function.environment(), function.javaToolOptions()));
+                            processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     cold.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
                 }
@@ -92,7 +96,7 @@ public final class Bench {
                     fresh(aws);
                     ProbeResult result = launcher.run(function.logicalId() + "-primed-" + rep, List.of(function.jar(), probeJar),
                             PROBE_MAIN, List.of("primed", function.handlerClass(), function.event().toString(), "0"),
-                            processEnvironment(function.environment(), function.javaToolOptions()));
+                            processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     primed.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
                 }
@@ -118,6 +122,25 @@ public final class Bench {
                     "warmInvocations", String.valueOf(options.warm()))));
             System.out.println("Wrote " + root.relativize(results) + " (and details.json beside it)");
         }
+    }
+
+    /**
+     * Adds, for each {@code LogicalId=jar} variant, a row running that function with another jar
+     * (e.g. built before a change): an A/B comparison measured in the same run.
+     */
+    private static List<BenchFunction> withVariants(List<BenchFunction> functions, List<String> variants) {
+        List<BenchFunction> all = new ArrayList<>(functions);
+        for (String variant : variants) {
+            int equals = variant.indexOf('=');
+            String id = variant.substring(0, Math.max(equals, 0));
+            Path jar = Path.of(variant.substring(equals + 1)).toAbsolutePath();
+            BenchFunction function = functions.stream().filter(f -> f.logicalId().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--variant " + variant + ": no function " + id));
+            String label = jar.getFileName().toString().replaceAll("\\.jar$", "");
+            all.add(new BenchFunction(id + "@" + label, function.handlerClass(), jar, function.event(),
+                    function.javaToolOptions(), function.environment(), function.memorySize()));
+        }
+        return all;
     }
 
     /** Each function starts from the same data: the sample article, nothing a previous run wrote. */
@@ -154,13 +177,23 @@ public final class Bench {
         return environment;
     }
 
-    record Options(int reps, int warm, int primedReps, List<String> only) {
+    /** @param extraJvmOptions appended to the template's JAVA_TOOL_OPTIONS, for diagnosis (e.g. -Xlog:class+load) */
+    record Options(int reps, int warm, int primedReps, List<String> only, String extraJvmOptions, List<String> variants) {
+
+        String jvmOptions(String templateOptions) {
+            if (extraJvmOptions == null) {
+                return templateOptions;
+            }
+            return templateOptions == null ? extraJvmOptions : templateOptions + " " + extraJvmOptions;
+        }
 
         static Options parse(String[] args) {
             int reps = 7;
             int warm = 1000;
             int primedReps = 3;
             List<String> only = List.of();
+            String extraJvmOptions = null;
+            List<String> variants = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -168,15 +201,17 @@ public final class Bench {
                     case "--warm" -> warm = Integer.parseInt(value);
                     case "--primed-reps" -> primedReps = Integer.parseInt(value);
                     case "--only" -> only = List.of(value.split(","));
+                    case "--jvm-options" -> extraJvmOptions = value;
+                    case "--variant" -> variants.add(value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --reps N, --warm N, --primed-reps N, --only LogicalId,LogicalId");
+                            + "; use --reps N, --warm N, --primed-reps N, --only LogicalId,LogicalId, --jvm-options \"...\", --variant LogicalId=other.jar");
                 }
                 i++;
             }
             if (reps < 1 || warm < 0 || primedReps < 0) {
                 throw new IllegalArgumentException("--reps must be at least 1, --warm and --primed-reps at least 0");
             }
-            return new Options(reps, warm, primedReps, only);
+            return new Options(reps, warm, primedReps, only, extraJvmOptions, variants);
         }
     }
 }

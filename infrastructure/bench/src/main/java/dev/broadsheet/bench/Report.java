@@ -60,7 +60,7 @@ record Report(Row baseline, Map<String, Row> functions) {
     }
 
     String table() {
-        String header = String.format(Locale.ROOT, "%-26s %9s %8s %9s %9s %6s %9s %8s %8s %7s %7s",
+        String header = String.format(Locale.ROOT, "%-34s %9s %8s %9s %9s %6s %9s %8s %8s %7s %7s",
                 "function", "JVM start", "init", "1st call", "cold tot", "ratio", "primed 1st", "warm p50", "warm p99",
                 "RSS MB", "jar MB");
         StringBuilder table = new StringBuilder(header).append('\n').append("-".repeat(header.length())).append('\n');
@@ -76,7 +76,7 @@ record Report(Row baseline, Map<String, Row> functions) {
     }
 
     private static String line(String name, Row row) {
-        return String.format(Locale.ROOT, "%-26s %9s %8s %9s %9s %6s %9s %8s %8s %7s %7s", name,
+        return String.format(Locale.ROOT, "%-34s %9s %8s %9s %9s %6s %9s %8s %8s %7s %7s", name,
                 format(row.jvmStartMs(), 1), format(row.initMs(), 1), format(row.firstInvokeMs(), 1),
                 format(row.coldTotalMs(), 1), format(row.ratioToBaseline(), 2), format(row.primedFirstInvokeMs(), 1),
                 format(row.warmP50Ms(), 2), format(row.warmP99Ms(), 2), format(row.rssMb(), 0), format(row.jarMb(), 1));

@@ -4,6 +4,8 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.JsonWritable;
+import dev.broadsheet.core.JsonWriter;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -70,27 +72,72 @@ final class ArticleViews {
 
     record ArticleView(String slug, String headline, String summary, String publishedAt, String updatedAt,
                        List<String> tags, ImageView heroImage, List<BlockView> body, CommentsView comments,
-                       ShareView share) {
+                       ShareView share) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("slug", slug).field("headline", headline).field("summary", summary)
+                    .field("publishedAt", publishedAt).field("updatedAt", updatedAt).strings("tags", tags)
+                    .field("heroImage", heroImage).field("body", body).field("comments", comments).field("share", share)
+                    .endObject();
+        }
     }
 
     /** An entry of the article list: enough for a teaser, with links to the page and the full JSON. */
     record ArticleSummary(String slug, String headline, String summary, String publishedAt, String updatedAt,
-                          List<String> tags, ImageView heroImage, CommentsView comments, String url, String href) {
+                          List<String> tags, ImageView heroImage, CommentsView comments, String url, String href)
+            implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("slug", slug).field("headline", headline).field("summary", summary)
+                    .field("publishedAt", publishedAt).field("updatedAt", updatedAt).strings("tags", tags)
+                    .field("heroImage", heroImage).field("comments", comments).field("url", url).field("href", href)
+                    .endObject();
+        }
     }
 
-    record ArticleList(List<ArticleSummary> items, String nextCursor) {
+    record ArticleList(List<ArticleSummary> items, String nextCursor) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("items", items).field("nextCursor", nextCursor).endObject();
+        }
     }
 
     /** @param src the stable image URL: {@code GET /images/{key}} answers with a redirect to the bytes */
-    record ImageView(String src, String alt, String caption, String credit, int width, int height) {
+    record ImageView(String src, String alt, String caption, String credit, int width, int height)
+            implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("src", src).field("alt", alt).field("caption", caption).field("credit", credit)
+                    .field("width", width).field("height", height).endObject();
+        }
     }
 
-    record BlockView(String type, String text, String attribution, ImageView image) {
+    record BlockView(String type, String text, String attribution, ImageView image) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("type", type).field("text", text).field("attribution", attribution)
+                    .field("image", image).endObject();
+        }
     }
 
-    record CommentsView(boolean open, long count) {
+    record CommentsView(boolean open, long count) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("open", open).field("count", count).endObject();
+        }
     }
 
-    record ShareView(String canonicalUrl, String pinterest) {
+    record ShareView(String canonicalUrl, String pinterest) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("canonicalUrl", canonicalUrl).field("pinterest", pinterest).endObject();
+        }
     }
 }

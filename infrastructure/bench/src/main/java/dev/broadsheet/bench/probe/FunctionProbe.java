@@ -37,6 +37,7 @@ public final class FunctionProbe {
         int warmInvocations = Integer.parseInt(args[3]);
         long launched = Long.parseLong(args[4]);
 
+        mark("init");
         long initStarted = System.nanoTime();
         Object handler = Class.forName(handlerClass).getConstructor().newInstance();
         long initEnded = System.nanoTime();
@@ -54,11 +55,13 @@ public final class FunctionProbe {
         @SuppressWarnings("unchecked")
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+        mark("first-invocation");
         long invokeStarted = System.nanoTime();
         // Building the event object stands in for the runtime's deserialization: part of the invocation.
         APIGatewayV2HTTPResponse first = function.handleRequest(Events.fromJson(eventJson), null);
         long invokeEnded = System.nanoTime();
 
+        mark("warm");
         Map<Integer, Integer> warmStatuses = new TreeMap<>();
         long[] warm = new long[warmInvocations];
         for (int i = 0; i < warmInvocations; i++) {
@@ -88,6 +91,17 @@ public final class FunctionProbe {
         System.out.flush();
         // Lambda freezes the environment after the response; nothing left to run here.
         System.exit(0);
+    }
+
+    /**
+     * With {@code -Dbench.marks}, a line on standard output between phases, so that a
+     * {@code -Xlog:class+load} log on standard output shows which phase loaded which class.
+     */
+    private static void mark(String phase) {
+        if (System.getProperty("bench.marks") != null) {
+            System.out.println("MARK " + phase);
+            System.out.flush();
+        }
     }
 
     /** Nearest-rank percentile of sorted samples. */
