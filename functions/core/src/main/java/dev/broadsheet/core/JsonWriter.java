@@ -10,7 +10,7 @@ public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(512);
+    private final StringBuilder out = new StringBuilder(4096);
     private boolean needsComma;
 
     private JsonWriter() {
@@ -123,25 +123,45 @@ public final class JsonWriter {
 
     private void quoted(String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+        int first = firstToEscape(value);
+        if (first < 0) {
+            // The usual case: the whole string is copied at once.
+            out.append(value);
+        } else {
+            out.append(value, 0, first);
+            for (int i = first; i < value.length(); i++) {
+                escaped(value.charAt(i));
             }
         }
         out.append('"');
+    }
+
+    private static int firstToEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void escaped(char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> {
+                if (c < 0x20) {
+                    out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
     }
 }
