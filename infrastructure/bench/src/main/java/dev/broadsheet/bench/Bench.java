@@ -106,12 +106,14 @@ public final class Bench {
             String loadAfter = Machine.loadAverage();
             System.out.println();
             System.out.println(report.table());
-            System.out.printf("%s; %s; %d cold JVMs per function (medians), %d warm invocations, %d primed JVMs;"
-                            + " load average before %s, after %s; JAVA_TOOL_OPTIONS=%s%n",
+            String circumstances = String.format("%s; %s; %d cold JVMs per function (medians), %d warm invocations,"
+                            + " %d primed JVMs; load average before %s, after %s; JAVA_TOOL_OPTIONS=%s",
                     started, Machine.description(), options.reps(), options.warm(), options.primedReps(),
                     loadBefore, loadAfter, javaToolOptions);
+            System.out.println(circumstances);
             Path results = moduleTarget.resolve("bench/results.json");
             Files.writeString(results, report.json());
+            Files.writeString(moduleTarget.resolve("bench/results.md"), report.markdown(circumstances));
             Files.writeString(moduleTarget.resolve("bench/details.json"), report.detailsJson(Map.of(
                     "date", started.toString(),
                     "machine", Machine.description(),
@@ -120,7 +122,7 @@ public final class Bench {
                     "javaToolOptions", String.valueOf(javaToolOptions),
                     "coldRepetitions", String.valueOf(options.reps()),
                     "warmInvocations", String.valueOf(options.warm()))));
-            System.out.println("Wrote " + root.relativize(results) + " (and details.json beside it)");
+            System.out.println("Wrote " + root.relativize(results) + " (and details.json, results.md beside it)");
         }
     }
 

@@ -86,6 +86,23 @@ record Report(Row baseline, Map<String, Row> functions) {
         return value == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** The table in Markdown, for the README: {@code results.md}. */
+    String markdown(String circumstances) {
+        StringBuilder table = new StringBuilder(
+                "| function | JVM start | init | 1st invocation | cold total | × baseline | primed 1st invocation | warm p50 | warm p99 | peak RSS MB | jar MB | MemorySize |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append(markdownLine("baseline: SDK `DynamoDbClient` + `GetItem`", baseline));
+        functions.forEach((id, row) -> table.append(markdownLine(id, row)));
+        return table.append("\n").append(circumstances).append('\n').toString();
+    }
+
+    private static String markdownLine(String name, Row row) {
+        return "| " + String.join(" | ", name, format(row.jvmStartMs(), 0), format(row.initMs(), 0),
+                format(row.firstInvokeMs(), 0), format(row.coldTotalMs(), 0), format(row.ratioToBaseline(), 2),
+                format(row.primedFirstInvokeMs(), 1), format(row.warmP50Ms(), 2), format(row.warmP99Ms(), 2),
+                format(row.rssMb(), 0), format(row.jarMb(), 1), row.memorySize() == null ? "-" : row.memorySize()) + " |\n";
+    }
+
     /** {@code results.json}: the shape issue 5 asks for, plus the primed first invocation. */
     String json() {
         Map<String, Object> document = new LinkedHashMap<>();
