@@ -46,7 +46,7 @@ public final class SampleArticle {
             return false;
         }
         byte[] hero = HeroIllustration.png();
-        String heroKey = "images/" + sha256(hero) + ".png";
+        String heroKey = "images/" + SLUG + "/" + sha256(hero) + ".png";
         uploadIfMissing(aws, bucket, heroKey, hero);
         Article article = read(heroKey);
         try {
