@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
@@ -31,7 +32,9 @@ class TemplateConsistencyTest {
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
     /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_S3");
+            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETSMANAGER",
+            // The comment challenge secret in local runs (LocalAws sets it); in AWS it comes from Secrets Manager.
+            LocalAws.LOCAL_CHALLENGE_SECRET);
     /** Read by the JVM, not by our code. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
@@ -131,6 +134,9 @@ class TemplateConsistencyTest {
         all.put("AWS_REGION", "us-east-1");
         all.put("AWS_ACCESS_KEY_ID", "consistency-test");
         all.put("AWS_SECRET_ACCESS_KEY", "consistency-test");
+        // As in local runs: the challenge secret given directly, so constructing a comment handler
+        // does not call Secrets Manager (there is none here).
+        all.put(LocalAws.LOCAL_CHALLENGE_SECRET, "consistency-test-challenge-secret");
         return all;
     }
 
