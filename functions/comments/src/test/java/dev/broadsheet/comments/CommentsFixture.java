@@ -39,6 +39,7 @@ public final class CommentsFixture {
     public final DynamoComments.Tables tables;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     public final Moderation moderation;
+    public CommentService service;
     private CreateChallengeHandler challenges;
     private SubmitCommentHandler submit;
     private ListCommentsHandler list;
@@ -58,6 +59,7 @@ public final class CommentsFixture {
         DynamoComments store = new DynamoComments(aws.dynamoDb(), tables);
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
                 new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, clock);
+        this.service = service;
         challenges = new CreateChallengeHandler(service);
         submit = new SubmitCommentHandler(service, ARTICLE_URL);
         list = new ListCommentsHandler(service, "public, max-age=10");

@@ -3,9 +3,12 @@ package dev.broadsheet.comments;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.html.CommentHtml;
+import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
+import dev.broadsheet.comments.service.Submission;
 import dev.broadsheet.core.Problem;
+import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ import static dev.broadsheet.comments.CommentsFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every rule of the comment routes, through the handlers, against dynalite. */
@@ -191,6 +195,22 @@ class SubmissionRulesIT {
         fields = fixture.validFields("n".repeat(245), "e".repeat(88) + "@example.com", "Hello");
         fields.put("url", "https://example.com/" + "p".repeat(180));
         assertEquals(201, fixture.submitJson(SLUG, fields, IP).getStatusCode(), "the limits themselves are allowed");
+    }
+
+    /** A body over 64 KiB is refused before its fields are read, so this limit is checked on the service. */
+    @Test
+    void contentOverItsLimitIsRefused() {
+        Map<String, String> fields = fixture.validFields("Jane", "jane@example.com", "ignored");
+        String tooLong = "  " + "c".repeat(65_526) + "  ";
+        List<Long> before = fixture.writtenState();
+        ProblemException error = assertThrows(ProblemException.class, () -> fixture.service.submit(SLUG, new Submission(
+                "Jane", "jane@example.com", null, tooLong, null, fields.get("challengeToken"), fields.get("challengePassword"), null, IP)));
+        assertEquals("content", error.problem().errors().get(0).field());
+        assertEquals("too-long", error.problem().errors().get(0).code());
+        assertEquals(before, fixture.writtenState());
+        String atLimit = "  " + "c".repeat(65_525) + "  ";
+        assertEquals(CommentStatus.PENDING, fixture.service.submit(SLUG, new Submission("Jane", "jane@example.com", null, atLimit,
+                null, fields.get("challengeToken"), fields.get("challengePassword"), null, IP)).comment().status());
     }
 
     @Test
