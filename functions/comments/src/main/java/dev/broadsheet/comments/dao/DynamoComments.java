@@ -25,6 +25,7 @@ public final class DynamoComments {
 
     /** A filtered query may come back short; a list request reads at most this many pages. */
     private static final int MAX_PAGES = 5;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
@@ -125,16 +126,24 @@ public final class DynamoComments {
         if (comment.status() == CommentStatus.APPROVED) {
             writes.addAll(approvalWrites(tables, comment.articleSlug(), comment.emailHash()));
         }
-        try {
-            dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            for (int i = 0; i < guards.size() && i < reasons.size(); i++) {
-                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw new GuardTaken(guards.get(i));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; i < guards.size() && i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw new GuardTaken(guards.get(i));
+                    }
+                }
+                // In AWS, another transaction on the same article (a concurrent approval) cancels
+                // this one with TransactionConflict: nothing was written, so it is safe to retry.
+                boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflict || attempt == MAX_ATTEMPTS) {
+                    throw e;
                 }
             }
-            throw e;
         }
     }
 

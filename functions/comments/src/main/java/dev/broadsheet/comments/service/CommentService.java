@@ -15,6 +15,7 @@ import dev.broadsheet.core.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public final class CommentService {
         openArticle(slug);
         Fields fields = validate(slug, submission);
         Challenges.Verified verified = challenges.verify(slug, submission.challengeToken(), submission.challengePassword());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
         String ipHash = keys.hash("ip", submission.sourceIp() == null ? "unknown" : submission.sourceIp());
         Guard nonce = new Guard("nonce#" + verified.nonce(), verified.expiresAt());
