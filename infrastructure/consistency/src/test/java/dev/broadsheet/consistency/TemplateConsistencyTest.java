@@ -2,6 +2,7 @@ package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.broadsheet.articles.dao.ArticleItems;
+import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.emulators.LocalAws;
@@ -106,6 +107,20 @@ class TemplateConsistencyTest {
         List<String> tableKey = SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
         assertEquals(List.of("slug"), tableKey);
+    }
+
+    @Test
+    void theCommentsTableHasTheModerationQueueIndexTheCodeQueries() {
+        Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("CommentsTable");
+        Map<String, Object> queue = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
+                .filter(index -> CommentItems.STATUS_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.STATUS_INDEX));
+        assertEquals(List.of("status", "createdAt"), SamTemplate.list(queue.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
+        assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));
     }
 
     @Test

@@ -94,6 +94,21 @@ class TransactWriteItemsIT {
     }
 
     @Test
+    void moreThan100ActionsAreRefusedAndNothingIsWritten() {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            String slug = prefix + "many-" + i;
+            actions.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("slug", s(slug)))).build());
+        }
+        DynamoDbException refused = assertThrows(DynamoDbException.class,
+                () -> dynamoDb.transactWriteItems(tx -> tx.transactItems(actions)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(get("many-0").isEmpty());
+        dynamoDb.transactWriteItems(tx -> tx.transactItems(actions.subList(0, 100)));
+        assertFalse(get("many-99").isEmpty(), "exactly 100 actions are allowed");
+    }
+
+    @Test
     void concurrentTransactionsIncrementExactly() throws Exception {
         put(Map.of("slug", s(prefix + "counter"), "count", n(0)));
         int writers = 20;
