@@ -1,6 +1,7 @@
 package dev.broadsheet.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.broadsheet.editor.target.LocalApiFile;
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.local.seed.SampleArticle;
@@ -34,15 +35,19 @@ public final class LocalApi implements AutoCloseable {
     private final List<Route> routes;
     private final CorsPolicy cors;
     private final String startupBreakdown;
+    private final Path discoveryFile;
+    private final LocalApiFile discovery;
 
     private LocalApi(HttpServer server, ExecutorService workers, LocalAws aws, List<Route> routes, CorsPolicy cors,
-                     String startupBreakdown) {
+                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery) {
         this.server = server;
         this.workers = workers;
         this.aws = aws;
         this.routes = routes;
         this.cors = cors;
         this.startupBreakdown = startupBreakdown;
+        this.discoveryFile = discoveryFile;
+        this.discovery = discovery;
     }
 
     public static void main(String[] args) {
@@ -61,7 +66,7 @@ public final class LocalApi implements AutoCloseable {
         }
         LocalApi api;
         try {
-            api = start(settings);
+            api = start(settings, LocalApiFile.defaultLocation(ProjectFiles.root()));
         } catch (RuntimeException e) {
             e.printStackTrace();
             System.err.println("\nThe local API could not start: " + e.getMessage());
@@ -74,6 +79,17 @@ public final class LocalApi implements AutoCloseable {
 
     /** Starts everything and returns once requests are being answered; {@link #close()} stops it all. */
     public static LocalApi start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * As {@link #start(Settings)}, and once ready, describes its emulators in {@code discoveryFile}
+     * ({@code .broadsheet/local-api.json} when run from the command line) for {@code broadsheet --local};
+     * {@link #close()} deletes it.
+     *
+     * @param discoveryFile null to write none
+     */
+    public static LocalApi start(Settings settings, Path discoveryFile) {
         // The port first: when it is taken, say so before spending seconds on the emulators.
         HttpServer server = bind(settings.port());
         try {
@@ -91,7 +107,7 @@ public final class LocalApi implements AutoCloseable {
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 Functions functions = Functions.load(template, references, aws.environment());
                 long functionsReady = System.nanoTime();
-                SampleArticle.publish(aws);
+                String sample = SampleArticle.publish(aws).outcome().name().toLowerCase(java.util.Locale.ROOT);
                 long seeded = System.nanoTime();
 
                 ExecutorService workers = Executors.newCachedThreadPool();
@@ -99,9 +115,13 @@ public final class LocalApi implements AutoCloseable {
                 List<Route> routes = template.routes();
                 server.createContext("/", new Gateway(new Router(routes), functions, cors));
                 server.start();
+                LocalApiFile discovery = describe(aws, server.getAddress().getPort());
+                if (discoveryFile != null) {
+                    discovery.writeTo(discoveryFile);
+                }
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
-                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + millis(functionsReady, seeded) + " ms";
-                return new LocalApi(server, workers, aws, routes, cors, breakdown);
+                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
+                return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery);
             } catch (RuntimeException e) {
                 aws.close();
                 throw e;
@@ -121,6 +141,17 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
+    private static LocalApiFile describe(LocalAws aws, int port) {
+        return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
+                aws.accessKeyId(), aws.secretAccessKey(), aws.physicalNames().get("ArticlesTable"),
+                aws.physicalNames().get("ImagesBucket"), ProcessHandle.current().pid());
+    }
+
+    /** How the editor reaches this local API's emulators: what {@code .broadsheet/local-api.json} holds. */
+    public LocalApiFile discovery() {
+        return discovery;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -132,6 +163,9 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (discoveryFile != null) {
+            discovery.deleteFrom(discoveryFile);
+        }
         server.stop(0);
         workers.shutdownNow();
         aws.close();
@@ -153,6 +187,7 @@ public final class LocalApi implements AutoCloseable {
         routes.stream().sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).forEach(route ->
                 out.append(String.format("    %-" + width + "s  -> %s%n", route.method() + " " + route.path(), route.functionId())));
         out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
+        out.append("  publish: infrastructure/editor/bin/broadsheet publish ARTICLE.json --local").append('\n');
         out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()
                 + " (--fresh to start over).").append('\n');
         System.out.print(out);
