@@ -2,12 +2,7 @@ package dev.broadsheet.editor.article;
 
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImageSnifferTest {
 
     @Test
-    void readsPngJpegAndGifEncodedByImageIo() throws IOException {
+    void readsPngJpegAndGifEncodedByImageIo() {
         assertEquals(new ImageInfo(ImageFormat.PNG, 64, 48), ImageSniffer.sniff(encode("png", 64, 48)));
         assertEquals(new ImageInfo(ImageFormat.JPEG, 33, 21), ImageSniffer.sniff(encode("jpg", 33, 21)));
         assertEquals(new ImageInfo(ImageFormat.GIF, 7, 300), ImageSniffer.sniff(encode("gif", 7, 300)));
@@ -59,7 +54,7 @@ class ImageSnifferTest {
     }
 
     @Test
-    void refusesAnImageWhoseHeaderIsCutOff() throws IOException {
+    void refusesAnImageWhoseHeaderIsCutOff() {
         byte[] png = encode("png", 64, 48);
         assertThrows(ImageSniffer.NotAnImageException.class, () -> ImageSniffer.sniff(Arrays.copyOf(png, 12)));
         assertThrows(ImageSniffer.NotAnImageException.class, () -> ImageSniffer.sniff(Arrays.copyOf(webpLossy(10, 10), 24)));
@@ -75,15 +70,8 @@ class ImageSnifferTest {
         assertThrows(ImageSniffer.NotAnImageException.class, () -> ImageSniffer.sniff(webp));
     }
 
-    static byte[] encode(String format, int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x336699));
-        g.fillRect(0, 0, width, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(image, format, out), "ImageIO writes " + format);
-        return out.toByteArray();
+    private static byte[] encode(String format, int width, int height) {
+        return TestImages.encode(format, width, height);
     }
 
     /** RIFF, "VP8 " chunk: frame tag (3 bytes), start code 9d 01 2a, 14-bit width and height, little-endian. */
