@@ -57,7 +57,13 @@ final class Failures implements IExecutionExceptionHandler {
             return service + " failed: " + code + " (HTTP " + status + ")";
         }
         if (e instanceof SdkClientException) {
-            return "cannot reach AWS: " + e.getMessage();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.UnknownHostException || cause instanceof java.net.ConnectException
+                        || cause instanceof java.net.SocketTimeoutException) {
+                    return "cannot reach AWS (" + cause.getMessage() + "): check your network connection and --region";
+                }
+            }
+            return "the AWS request failed before it reached AWS: " + e.getMessage();
         }
         if (e instanceof java.io.UncheckedIOException || e instanceof IllegalStateException) {
             return e.getMessage();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.broadsheet.editor.target.LocalApiFile;
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.local.seed.HeroIllustration;
 import dev.broadsheet.local.seed.SampleArticle;
 import dev.broadsheet.template.ProjectFiles;
 import dev.broadsheet.template.SamTemplate;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -97,6 +99,8 @@ public final class LocalApi implements AutoCloseable {
                 deleteRecursively(settings.dataDir());
             }
             long started = System.nanoTime();
+            // Drawn while the emulators start: the sample article's publish then only hashes it.
+            CompletableFuture<byte[]> hero = CompletableFuture.supplyAsync(HeroIllustration::png);
             SamTemplate template = SamTemplate.ofProject();
             LocalAws aws = Emulators.start(settings.dataDir() == null
                     ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
@@ -107,7 +111,7 @@ public final class LocalApi implements AutoCloseable {
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 Functions functions = Functions.load(template, references, aws.environment());
                 long functionsReady = System.nanoTime();
-                String sample = SampleArticle.publish(aws).outcome().name().toLowerCase(java.util.Locale.ROOT);
+                String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
                 long seeded = System.nanoTime();
 
                 ExecutorService workers = Executors.newCachedThreadPool();

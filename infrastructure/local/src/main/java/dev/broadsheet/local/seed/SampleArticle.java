@@ -33,9 +33,14 @@ public final class SampleArticle {
     }
 
     public static PublishResult publish(LocalAws aws) {
+        return publish(aws, HeroIllustration.png());
+    }
+
+    /** @param heroPng {@link HeroIllustration#png()}, drawn ahead of time (it takes a few hundred ms) */
+    public static PublishResult publish(LocalAws aws, byte[] heroPng) {
         Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), aws.physicalNames().get("ArticlesTable")),
                 new ImageBucket(aws.s3(), aws.physicalNames().get("ImagesBucket")), Clock.systemUTC());
-        return publisher.publish(json(), ImageFiles.inMemory(Map.of(HERO_FILE, HeroIllustration.png())), Progress.SILENT);
+        return publisher.publish(json(), ImageFiles.inMemory(Map.of(HERO_FILE, heroPng)), Progress.SILENT);
     }
 
     private static JsonNode json() {
