@@ -29,7 +29,7 @@ public final class TargetOptions {
     @Option(names = "--verbose", description = "Show stack traces of failures.")
     boolean verbose;
 
-    Target open(Editor.Context context) {
+    public Target open(Editor.Context context) {
         if (local) {
             if (profile != null || region != null || table != null || bucket != null) {
                 throw new EditorException("--local uses the local API's emulators: leave out --profile, --region, --table and --bucket");
