@@ -33,7 +33,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
         try {
             return handle(new Request(event));
         } catch (ProblemException e) {
-            return Responses.problem(e.problem());
+            return Responses.problem(e.problem(), e.headers());
         } catch (RuntimeException e) {
             log(context, e);
             return Responses.problem(Problem.of(500, "internal-error", "Internal error",

@@ -42,6 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorsExtension.class)
 class SampleEventsIT {
 
+    /** Placeholders of events/submit-comment.json, filled with a fresh challenge. */
+    private static final String CHALLENGE_TOKEN = "{{challengeToken}}";
+    private static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
+
     private final SamTemplate template = SamTemplate.ofProject();
 
     private static List<Path> eventFiles() throws Exception {
@@ -84,12 +88,33 @@ class SampleEventsIT {
                 event = serializer.fromJson(in);
             }
             FunctionDefinition function = functionFor(event.getRouteKey());
+            if (event.getBody() != null && event.getBody().contains(CHALLENGE_TOKEN)) {
+                event.setBody(withFreshChallenge(event.getBody(), aws, file));
+            }
 
             APIGatewayV2HTTPResponse response = handler(function, aws).handleRequest(event, null);
 
             assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 400,
                     file + " got " + response.getStatusCode() + ": " + response.getBody());
         }
+    }
+
+    /**
+     * The comment event carries placeholders where a reader's copy of a challenge goes (a real
+     * token expires in minutes and is single-use, so none can be committed): they are filled from
+     * a challenge the challenge route's own sample event obtains, as a reader's browser would.
+     */
+    private String withFreshChallenge(String body, LocalAws aws, Path commentEvent) throws Exception {
+        Path challengeEvent = commentEvent.resolveSibling("create-challenge.json");
+        APIGatewayV2HTTPEvent event;
+        try (InputStream in = Files.newInputStream(challengeEvent)) {
+            event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader()).fromJson(in);
+        }
+        APIGatewayV2HTTPResponse response = handler(functionFor(event.getRouteKey()), aws).handleRequest(event, null);
+        assertEquals(201, response.getStatusCode(), challengeEvent + ": " + response.getBody());
+        JsonNode challenge = Json.MAPPER.readTree(response.getBody());
+        return body.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
+                .replace(CHALLENGE_PASSWORD, challenge.path("password").asText());
     }
 
     private FunctionDefinition functionFor(String routeKey) {

@@ -2,8 +2,10 @@ package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.broadsheet.articles.dao.ArticleItems;
+import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
@@ -31,7 +33,9 @@ class TemplateConsistencyTest {
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
     /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_S3");
+            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETSMANAGER",
+            // The comment challenge secret in local runs (LocalAws sets it); in AWS it comes from Secrets Manager.
+            LocalAws.LOCAL_CHALLENGE_SECRET);
     /** Read by the JVM, not by our code. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
@@ -106,6 +110,20 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void theCommentsTableHasTheModerationQueueIndexTheCodeQueries() {
+        Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("CommentsTable");
+        Map<String, Object> queue = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
+                .filter(index -> CommentItems.STATUS_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.STATUS_INDEX));
+        assertEquals(List.of("status", "createdAt"), SamTemplate.list(queue.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
+        assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));
+    }
+
+    @Test
     void everyReferenceInAFunctionNamesAResourceOrParameter() {
         Set<String> known = new HashSet<>(template.resources().keySet());
         known.addAll(SamTemplate.map(template.document().get("Parameters")).keySet());
@@ -131,6 +149,9 @@ class TemplateConsistencyTest {
         all.put("AWS_REGION", "us-east-1");
         all.put("AWS_ACCESS_KEY_ID", "consistency-test");
         all.put("AWS_SECRET_ACCESS_KEY", "consistency-test");
+        // As in local runs: the challenge secret given directly, so constructing a comment handler
+        // does not call Secrets Manager (there is none here).
+        all.put(LocalAws.LOCAL_CHALLENGE_SECRET, "consistency-test-challenge-secret");
         return all;
     }
 

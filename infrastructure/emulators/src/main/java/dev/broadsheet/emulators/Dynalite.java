@@ -55,6 +55,8 @@ public final class Dynalite implements AutoCloseable {
     public static Dynalite start(Path dataDirOrNull) {
         Path home = ProjectFiles.root().resolve("infrastructure/emulators/dynalite");
         Path cli = home.resolve("node_modules/dynalite/cli.js");
+        // Starts dynalite's server with the options of its cli.js, plus TransactWriteItems.
+        Path launcher = home.resolve("launcher.cjs");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed in " + home
                     + ": run `mvn -pl infrastructure/emulators generate-resources` from the repository root"
@@ -62,7 +64,7 @@ public final class Dynalite implements AutoCloseable {
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("node", "--require", home.resolve("exit-with-parent.cjs").toString(),
-                cli.toString(), "--port", String.valueOf(port), "--host", "127.0.0.1",
+                launcher.toString(), "--port", String.valueOf(port), "--host", "127.0.0.1",
                 // Tables are ACTIVE at once instead of CREATING for 500 ms: no waiting in tests.
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDirOrNull != null) {

@@ -26,6 +26,12 @@ public final class LocalAws implements AutoCloseable {
     /** Obviously local credentials: the emulators accept exactly these; AWS accepts none of them. */
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local-secret";
+    /**
+     * Local runs only: the comment challenge secret itself (Secrets Manager holds it in AWS). A
+     * fresh random value per start: outstanding challenges (minutes) end with a restart, nothing
+     * stored depends on it, and no secret is ever written to the repository or the data directory.
+     */
+    public static final String LOCAL_CHALLENGE_SECRET = "BROADSHEET_LOCAL_CHALLENGE_SECRET";
 
     private final URI dynamoDbEndpoint;
     private final URI s3Endpoint;
@@ -35,6 +41,8 @@ public final class LocalAws implements AutoCloseable {
     private final S3Client s3;
     private final S3Presigner s3Presigner;
     private final ResourceNames names;
+    private final Map<String, String> secretArns;
+    private final String challengeSecret = randomSecret();
 
     /** Connects to started emulators and creates the template's resources on them. */
     LocalAws(URI dynamoDbEndpoint, URI s3Endpoint, String description, TemplateResources resources, AutoCloseable emulators) {
@@ -62,6 +70,7 @@ public final class LocalAws implements AutoCloseable {
                 .endpointOverride(s3Endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
+        this.secretArns = resources.secretArns();
         try {
             this.names = resources.create(dynamoDb, s3);
         } catch (RuntimeException e) {
@@ -106,9 +115,14 @@ public final class LocalAws implements AutoCloseable {
         return s3Presigner;
     }
 
-    /** Logical id (e.g. {@code ArticlesTable}, {@code ImagesBucket}) to local name, for every table and bucket. */
+    /**
+     * Logical id (e.g. {@code ArticlesTable}, {@code ImagesBucket}) to local name, for every table
+     * and bucket, and to a local ARN for every secret (what a {@code Ref} to it gives).
+     */
     public Map<String, String> physicalNames() {
-        return names.all();
+        Map<String, String> all = new LinkedHashMap<>(names.all());
+        all.putAll(secretArns);
+        return Map.copyOf(all);
     }
 
     /** The same names, tables and buckets apart. */
@@ -124,6 +138,7 @@ public final class LocalAws implements AutoCloseable {
         environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        environment.put(LOCAL_CHALLENGE_SECRET, challengeSecret);
         return Map.copyOf(environment);
     }
 
@@ -159,5 +174,11 @@ public final class LocalAws implements AutoCloseable {
     @Override
     public String toString() {
         return description;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

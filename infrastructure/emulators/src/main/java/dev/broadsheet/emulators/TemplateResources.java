@@ -90,6 +90,18 @@ public final class TemplateResources {
         return new ResourceNames(tables, buckets);
     }
 
+    /**
+     * Local stand-ins for the template's Secrets Manager secrets (logical id → ARN): there is no
+     * local Secrets Manager; a function given {@code LocalAws#LOCAL_CHALLENGE_SECRET} uses that
+     * value instead of reading the ARN.
+     */
+    public Map<String, String> secretArns() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, properties) -> secrets.put(id,
+                "arn:aws:secretsmanager:" + LocalAws.REGION.id() + ":" + ACCOUNT_ID + ":secret:" + STACK_NAME + "-" + id + "-local"));
+        return secrets;
+    }
+
     /** Creates what is missing and returns the local names of everything the template declares. */
     public ResourceNames create(DynamoDbClient dynamoDb, S3Client s3) {
         ResourceNames names = names();

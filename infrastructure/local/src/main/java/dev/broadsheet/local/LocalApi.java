@@ -1,8 +1,10 @@
 package dev.broadsheet.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.broadsheet.editor.target.LocalApiFile;
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.local.seed.HeroIllustration;
 import dev.broadsheet.local.seed.SampleArticle;
 import dev.broadsheet.template.ProjectFiles;
 import dev.broadsheet.template.SamTemplate;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -34,15 +37,19 @@ public final class LocalApi implements AutoCloseable {
     private final List<Route> routes;
     private final CorsPolicy cors;
     private final String startupBreakdown;
+    private final Path discoveryFile;
+    private final LocalApiFile discovery;
 
     private LocalApi(HttpServer server, ExecutorService workers, LocalAws aws, List<Route> routes, CorsPolicy cors,
-                     String startupBreakdown) {
+                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery) {
         this.server = server;
         this.workers = workers;
         this.aws = aws;
         this.routes = routes;
         this.cors = cors;
         this.startupBreakdown = startupBreakdown;
+        this.discoveryFile = discoveryFile;
+        this.discovery = discovery;
     }
 
     public static void main(String[] args) {
@@ -61,7 +68,7 @@ public final class LocalApi implements AutoCloseable {
         }
         LocalApi api;
         try {
-            api = start(settings);
+            api = start(settings, LocalApiFile.defaultLocation(ProjectFiles.root()));
         } catch (RuntimeException e) {
             e.printStackTrace();
             System.err.println("\nThe local API could not start: " + e.getMessage());
@@ -74,6 +81,17 @@ public final class LocalApi implements AutoCloseable {
 
     /** Starts everything and returns once requests are being answered; {@link #close()} stops it all. */
     public static LocalApi start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * As {@link #start(Settings)}, and once ready, describes its emulators in {@code discoveryFile}
+     * ({@code .broadsheet/local-api.json} when run from the command line) for {@code broadsheet --local};
+     * {@link #close()} deletes it.
+     *
+     * @param discoveryFile null to write none
+     */
+    public static LocalApi start(Settings settings, Path discoveryFile) {
         // The port first: when it is taken, say so before spending seconds on the emulators.
         HttpServer server = bind(settings.port());
         try {
@@ -81,6 +99,8 @@ public final class LocalApi implements AutoCloseable {
                 deleteRecursively(settings.dataDir());
             }
             long started = System.nanoTime();
+            // Drawn while the emulators start: the sample article's publish then only hashes it.
+            CompletableFuture<byte[]> hero = CompletableFuture.supplyAsync(HeroIllustration::png);
             SamTemplate template = SamTemplate.ofProject();
             LocalAws aws = Emulators.start(settings.dataDir() == null
                     ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
@@ -91,7 +111,7 @@ public final class LocalApi implements AutoCloseable {
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 Functions functions = Functions.load(template, references, aws.environment());
                 long functionsReady = System.nanoTime();
-                SampleArticle.publish(aws);
+                String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
                 long seeded = System.nanoTime();
 
                 ExecutorService workers = Executors.newCachedThreadPool();
@@ -99,9 +119,13 @@ public final class LocalApi implements AutoCloseable {
                 List<Route> routes = template.routes();
                 server.createContext("/", new Gateway(new Router(routes), functions, cors));
                 server.start();
+                LocalApiFile discovery = describe(aws, server.getAddress().getPort());
+                if (discoveryFile != null) {
+                    discovery.writeTo(discoveryFile);
+                }
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
-                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + millis(functionsReady, seeded) + " ms";
-                return new LocalApi(server, workers, aws, routes, cors, breakdown);
+                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
+                return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery);
             } catch (RuntimeException e) {
                 aws.close();
                 throw e;
@@ -121,6 +145,17 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
+    private static LocalApiFile describe(LocalAws aws, int port) {
+        return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
+                aws.accessKeyId(), aws.secretAccessKey(), aws.physicalNames().get("ArticlesTable"),
+                aws.physicalNames().get("ImagesBucket"), ProcessHandle.current().pid());
+    }
+
+    /** How the editor reaches this local API's emulators: what {@code .broadsheet/local-api.json} holds. */
+    public LocalApiFile discovery() {
+        return discovery;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -132,6 +167,9 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (discoveryFile != null) {
+            discovery.deleteFrom(discoveryFile);
+        }
         server.stop(0);
         workers.shutdownNow();
         aws.close();
@@ -153,6 +191,7 @@ public final class LocalApi implements AutoCloseable {
         routes.stream().sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).forEach(route ->
                 out.append(String.format("    %-" + width + "s  -> %s%n", route.method() + " " + route.path(), route.functionId())));
         out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
+        out.append("  publish: infrastructure/editor/bin/broadsheet publish ARTICLE.json --local").append('\n');
         out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()
                 + " (--fresh to start over).").append('\n');
         System.out.print(out);

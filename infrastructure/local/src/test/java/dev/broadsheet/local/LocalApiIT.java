@@ -49,6 +49,27 @@ class LocalApiIT {
     }
 
     @Test
+    void aCommentWithTheCopiedPasswordIsAcceptedOnceAndComesBackSanitized() throws Exception {
+        String comments = "/articles/" + SampleArticle.SLUG + "/comments";
+        HttpResponse<String> challenge = send(request("/articles/" + SampleArticle.SLUG + "/challenges")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(201, challenge.statusCode(), challenge.body());
+        JsonNode issued = Json.MAPPER.readTree(challenge.body());
+        String body = Json.write(java.util.Map.of("author", "Local Reader", "email", "local.reader@example.com",
+                "content", "Nice <script>alert(1)</script><img src=x onerror=alert(2)><b>piece</b>",
+                "challengeToken", issued.path("token").asText(), "challengePassword", issued.path("password").asText()));
+        HttpRequest post = request(comments).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> created = send(post);
+        assertEquals(201, created.statusCode(), created.body());
+        String html = Json.MAPPER.readTree(created.body()).path("contentHtml").asText();
+        assertEquals("Nice <b>piece</b>", html);
+        assertFalse(created.body().contains("local.reader"), created.body());
+        assertEquals(403, send(post).statusCode(), "the same token again");
+    }
+
+    @Test
     void anUnknownArticleIsAProblem() throws Exception {
         HttpResponse<String> response = send(get("/articles/no-such-slug"));
 

@@ -1,0 +1,153 @@
+package dev.broadsheet.comments.challenge;
+
+import dev.broadsheet.core.Problem;
+import dev.broadsheet.core.ProblemException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The "Copy This Password" challenge. The token is {@code payload.signature}, both base64url:
+ * the payload names the article, an HMAC of the password, a random nonce and the expiry; the
+ * signature is HMAC-SHA256 over the payload. Nothing is stored to issue one; the nonce is claimed
+ * (single use) by the submission. The password is hashed with the key, so a token does not give
+ * the password away to an offline guesser.
+ */
+public final class Challenges {
+
+    /** No 0/O, 1/l/I: easy to copy by eye. */
+    static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static final int PASSWORD_LENGTH = 7;
+    private static final String VERSION = "c1";
+
+    private final byte[] signingKey;
+    private final byte[] passwordKey;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Challenges(Keys keys, Duration lifetime, Clock clock) {
+        this.signingKey = keys.derive("challenge-signature");
+        this.passwordKey = keys.derive("challenge-password");
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    public record Challenge(String password, String token, Instant expiresAt) {
+    }
+
+    /** A verified token: its nonce (to claim) and when it stops being valid. */
+    public record Verified(String nonce, Instant expiresAt) {
+    }
+
+    public Challenge issue(String slug) {
+        char[] password = new char[PASSWORD_LENGTH];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String payload = String.join("|", VERSION, slug, b64(passwordHash(new String(password))), b64(nonce),
+                Long.toString(expiresAt.getEpochSecond()));
+        String encoded = b64(payload.getBytes(StandardCharsets.UTF_8));
+        return new Challenge(new String(password), encoded + "." + b64(Keys.hmac(signingKey, encoded)), expiresAt);
+    }
+
+    /** Checks everything but single use; throws a 403 problem naming what is wrong. */
+    public Verified verify(String slug, String token, String password) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 2) {
+            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
+        }
+        byte[] signature = decode(parts[1]);
+        if (signature == null || !MessageDigest.isEqual(signature, Keys.hmac(signingKey, parts[0]))) {
+            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
+        }
+        byte[] payloadBytes = decode(parts[0]);
+        String[] fields = payloadBytes == null ? new String[0] : new String(payloadBytes, StandardCharsets.UTF_8).split("\\|", -1);
+        if (fields.length != 5 || !VERSION.equals(fields[0])) {
+            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
+        }
+        if (!fields[1].equals(slug)) {
+            throw refused("challenge-wrong-article", "The challenge was issued for another article.");
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = Instant.ofEpochSecond(Long.parseLong(fields[4]));
+        } catch (NumberFormatException e) {
+            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
+        }
+        if (!clock.instant().isBefore(expiresAt)) {
+            throw refused("challenge-expired", "The password has expired; ask for a new one.");
+        }
+        byte[] expected = decode(fields[2]);
+        if (password == null || expected == null || !MessageDigest.isEqual(expected, passwordHash(password.strip()))) {
+            throw refused("challenge-wrong-password", "The password does not match the one shown; copy it again.");
+        }
+        return new Verified(fields[3], expiresAt);
+    }
+
+    public static ProblemException used() {
+        return refused("challenge-used", "This password was already used; ask for a new one.");
+    }
+
+    private byte[] passwordHash(String password) {
+        return Keys.hmac(passwordKey, password);
+    }
+
+    private static ProblemException refused(String type, String detail) {
+        return new ProblemException(Problem.of(403, type, "The challenge was not met", detail));
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] decode(String value) {
+        try {
+            return Base64.getUrlDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The challenge secret and the keys derived from it, one per purpose. */
+    public static final class Keys {
+        private final byte[] secret;
+
+        public Keys(byte[] secret) {
+            if (secret.length < 16) {
+                throw new IllegalArgumentException("The challenge secret must have at least 16 bytes");
+            }
+            this.secret = secret.clone();
+        }
+
+        public byte[] derive(String purpose) {
+            return hmac(secret, purpose);
+        }
+
+        /** A keyed hash for a purpose, base64url: how IPs and emails are stored or keyed. */
+        public String hash(String purpose, String value) {
+            return b64(hmac(derive(purpose), value));
+        }
+
+        static byte[] hmac(byte[] key, String value) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+            }
+        }
+    }
+}

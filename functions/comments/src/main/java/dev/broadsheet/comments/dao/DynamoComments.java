@@ -1,0 +1,228 @@
+package dev.broadsheet.comments.dao;
+
+import dev.broadsheet.comments.model.ArticleState;
+import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.comments.model.CommentStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.broadsheet.comments.dao.CommentItems.s;
+
+/** The comments, guards and articles tables, as the comment routes use them. */
+public final class DynamoComments {
+
+    /** A filtered query may come back short; a list request reads at most this many pages. */
+    private static final int MAX_PAGES = 5;
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final DynamoDbClient dynamoDb;
+    private final Tables tables;
+
+    public record Tables(String articles, String comments, String guards) {
+    }
+
+    /** A single-use or time-limited marker in the guards table, claimed by the submission. */
+    public record Guard(String pk, Instant expiresAt) {
+    }
+
+    /** What stopped a submission's write: the first guard already taken, in the order given. */
+    public static final class GuardTaken extends RuntimeException {
+        private final Guard guard;
+
+        GuardTaken(Guard guard) {
+            super(guard.pk(), null, false, false);
+            this.guard = guard;
+        }
+
+        public Guard guard() {
+            return guard;
+        }
+    }
+
+    public record Page(List<Comment> comments, String lastId) {
+    }
+
+    public DynamoComments(DynamoDbClient dynamoDb, Tables tables) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+    }
+
+    public Optional<ArticleState> article(String slug) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
+                .key(Map.of("slug", s(slug)))
+                .projectionExpression("slug, #status, commentsOpen, publishedAt")
+                .expressionAttributeNames(Map.of("#status", "status"))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue open = item.get("commentsOpen");
+        AttributeValue publishedAt = item.get("publishedAt");
+        AttributeValue status = item.get("status");
+        return Optional.of(new ArticleState(slug, status != null && "published".equals(status.s()),
+                open == null || Boolean.TRUE.equals(open.bool()),
+                publishedAt == null ? null : Instant.parse(publishedAt.s())));
+    }
+
+    public Optional<Comment> comment(String slug, String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
+    }
+
+    public boolean hasApprovedComment(String emailHash) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
+                .key(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** Whether a guard is held: present, and without an expiry or not yet expired. */
+    public boolean guardTaken(String pk, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
+                .key(Map.of("pk", s(pk))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return false;
+        }
+        return !item.containsKey("expiresAt") || Long.parseLong(item.get("expiresAt").n()) > now.getEpochSecond();
+    }
+
+    /** When a guard that is still taken frees up; null when it is free. */
+    public Instant guardExpiry(String pk, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
+                .key(Map.of("pk", s(pk))).consistentRead(true)).item();
+        if (item == null || !item.containsKey("expiresAt")) {
+            return null;
+        }
+        Instant expiry = Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()));
+        return expiry.isAfter(now) ? expiry : null;
+    }
+
+    /**
+     * Stores a comment in one transaction with its guards: each guard is claimed only if absent or
+     * expired (TTL deletion lags, so expiry is checked here), and if the comment is approved the
+     * article's {@code commentCount} grows with it. Nothing is written when any guard is taken.
+     *
+     * @throws GuardTaken naming the first guard (in the given order) that was already taken
+     */
+    public void store(Comment comment, List<Guard> guards, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (Guard guard : guards) {
+            writes.add(claim(guard, now));
+        }
+        writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments())
+                .item(CommentItems.toItem(comment))
+                .conditionExpression("attribute_not_exists(commentId)")).build());
+        if (comment.status() == CommentStatus.APPROVED) {
+            writes.addAll(approvalWrites(tables, comment.articleSlug(), comment.emailHash()));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; i < guards.size() && i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw new GuardTaken(guards.get(i));
+                    }
+                }
+                // In AWS, another transaction on the same article (a concurrent approval) cancels
+                // this one with TransactionConflict: nothing was written, so it is safe to retry.
+                boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflict || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Claims one guard on its own (a honeypot submission still uses up its challenge). */
+    public void claimAlone(Guard guard, Instant now) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tables.guards()).item(guardItem(guard))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new GuardTaken(guard);
+        }
+    }
+
+    /** Approved comments of an article, oldest first, after the given id. */
+    public Page approved(String slug, int limit, String afterId) {
+        List<Comment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = afterId == null ? null : CommentItems.key(slug, afterId);
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, AttributeValue> start = startKey;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
+                    .keyConditionExpression("articleSlug = :slug")
+                    .filterExpression("#status = :approved")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                    .limit(100)
+                    .exclusiveStartKey(start));
+            List<Map<String, AttributeValue>> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                found.add(CommentItems.fromItem(items.get(i)));
+                if (found.size() == limit) {
+                    // Whether more may follow: later items on this page, or another page.
+                    boolean more = i < items.size() - 1 || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+                    return new Page(List.copyOf(found), more ? found.get(limit - 1).id() : null);
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new Page(List.copyOf(found), null);
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        return new Page(List.copyOf(found), startKey.get("commentId").s());
+    }
+
+    /** The writes that go with a comment becoming approved: the article's count, the email's record. */
+    public static List<TransactWriteItem> approvalWrites(Tables tables, String slug, String emailHash) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
+                .key(Map.of("slug", s(slug)))
+                .updateExpression("ADD commentCount :one")
+                .conditionExpression("attribute_exists(slug)")
+                .expressionAttributeValues(Map.of(":one", n(1)))).build());
+        if (emailHash != null) {
+            writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
+                    .item(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash)))).build());
+        }
+        return writes;
+    }
+
+    private TransactWriteItem claim(Guard guard, Instant now) {
+        if (guard.expiresAt() == null) {
+            return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
+                    .conditionExpression("attribute_not_exists(pk)")).build();
+        }
+        return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
+    }
+
+    private static Map<String, AttributeValue> guardItem(Guard guard) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(guard.pk()));
+        if (guard.expiresAt() != null) {
+            item.put("expiresAt", n(guard.expiresAt().getEpochSecond()));
+        }
+        return item;
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

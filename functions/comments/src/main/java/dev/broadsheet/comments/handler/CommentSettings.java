@@ -1,0 +1,71 @@
+package dev.broadsheet.comments.handler;
+
+import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.AwsClients;
+import dev.broadsheet.core.Environment;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What the comment handlers take from their environment, read once at init. */
+final class CommentSettings {
+
+    static final String DEFAULT_LIST_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
+    /**
+     * Local runs only (the local API and the tests set it; template.yaml never does): the
+     * challenge secret itself, instead of reading {@code CHALLENGE_SECRET_ARN} from Secrets Manager.
+     */
+    static final String LOCAL_SECRET = "BROADSHEET_LOCAL_CHALLENGE_SECRET";
+
+    private CommentSettings() {
+    }
+
+    static DynamoComments store(Environment env) {
+        DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), "DYNAMODB", AwsClients.httpClient(), env).build();
+        return new DynamoComments(dynamoDb, tables(env));
+    }
+
+    static DynamoComments.Tables tables(Environment env) {
+        return new DynamoComments.Tables(env.require("ARTICLES_TABLE"), env.require("COMMENTS_TABLE"), env.require("GUARDS_TABLE"));
+    }
+
+    /** The service for the challenge and submission routes: it needs the secret. */
+    static CommentService service(Environment env) {
+        Challenges.Keys keys = keys(env);
+        Clock clock = Clock.systemUTC();
+        int closeAfterDays = env.integer("COMMENTS_CLOSE_AFTER_DAYS", 0, 0, 36_500);
+        return new CommentService(store(env), new Challenges(keys, Duration.ofMinutes(10), clock), keys,
+                ModerationRules.from(env), closeAfterDays, clock);
+    }
+
+    static String articleUrlPattern(Environment env) {
+        String pattern = env.require("ARTICLE_URL_PATTERN");
+        if (!pattern.contains("{slug}")) {
+            throw new Environment.MissingConfigurationException("ARTICLE_URL_PATTERN must contain {slug}, got " + pattern);
+        }
+        return pattern;
+    }
+
+    /** The challenge secret, read once at init: from Secrets Manager, or the local variable in local runs. */
+    static Challenges.Keys keys(Environment env) {
+        String arn = env.require("CHALLENGE_SECRET_ARN");
+        String local = env.optional(LOCAL_SECRET);
+        if (local != null) {
+            return new Challenges.Keys(local.getBytes(StandardCharsets.UTF_8));
+        }
+        SdkHttpClient http = AwsClients.httpClient();
+        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETSMANAGER", http, env).build()) {
+            String value = secrets.getSecretValue(get -> get.secretId(arn)).secretString();
+            return new Challenges.Keys(value.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            http.close();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.broadsheet.comments.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Submission;
+import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.core.Problem;
+import dev.broadsheet.core.ProblemException;
+import dev.broadsheet.core.Request;
+import dev.broadsheet.core.Responses;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /articles/{slug}/comments}: JSON (answered with JSON) or a plain HTML form
+ * ({@code application/x-www-form-urlencoded}, answered with {@code 303 See Other} back to the
+ * article: {@code #comment-<id>} when published, {@code ?comment=pending#respond} when held, and
+ * {@code ?comment-error=<problem type>#respond} when refused).
+ */
+public class SubmitCommentHandler extends HttpHandler {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
+
+    private final CommentService comments;
+    private final String articleUrlPattern;
+
+    public SubmitCommentHandler() {
+        this(Environment.fromSystem());
+    }
+
+    public SubmitCommentHandler(Environment env) {
+        this(CommentSettings.service(env), CommentSettings.articleUrlPattern(env));
+    }
+
+    public SubmitCommentHandler(CommentService comments, String articleUrlPattern) {
+        this.comments = comments;
+        this.articleUrlPattern = articleUrlPattern;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        String mediaType = mediaType(request.header("content-type"));
+        boolean form = FORM.equals(mediaType);
+        String slug = request.pathParameter("slug");
+        try {
+            Slugs.require(slug);
+            Map<String, String> fields = fields(request, mediaType);
+            Submission submission = new Submission(fields.get("author"), fields.get("email"), fields.get("url"),
+                    fields.get("content"), fields.get("parentId"), fields.get("challengeToken"),
+                    fields.get("challengePassword"), fields.get(Submission.HONEYPOT_FIELD), request.sourceIp());
+            Comment comment = comments.submit(slug, submission).comment();
+            if (form) {
+                String fragment = comment.status() == CommentStatus.APPROVED ? "#comment-" + comment.id() : "?comment=pending#respond";
+                return redirect(slug, fragment);
+            }
+            return Responses.json(201, CommentViews.submitted(comment), Map.of());
+        } catch (ProblemException e) {
+            if (form && slug != null && Slugs.isSlug(slug)) {
+                String type = e.problem().type().substring(Problem.TYPE_BASE.length());
+                return redirect(slug, "?comment-error=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "#respond");
+            }
+            throw e;
+        }
+    }
+
+    private APIGatewayV2HTTPResponse redirect(String slug, String outcome) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", articleUrlPattern.replace("{slug}", slug) + outcome);
+        headers.put("Cache-Control", Responses.NO_STORE);
+        return Responses.response(303, headers, null);
+    }
+
+    private static Map<String, String> fields(Request request, String mediaType) {
+        if (!FORM.equals(mediaType) && !JSON.equals(mediaType)) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the comment as application/json or application/x-www-form-urlencoded."));
+        }
+        byte[] body = request.body();
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ProblemException(Problem.of(413, "body-too-large", "The comment is too large",
+                    "A comment submission may have at most " + MAX_BODY_BYTES + " bytes."));
+        }
+        String text = utf8(body);
+        return FORM.equals(mediaType) ? formFields(text) : jsonFields(text);
+    }
+
+    private static Map<String, String> jsonFields(String text) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw malformed("The body is not valid JSON.");
+        }
+        if (node == null || !node.isObject()) {
+            throw malformed("The body must be a JSON object.");
+        }
+        Map<String, String> fields = new HashMap<>();
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode value = node.get(name);
+            if (value.isTextual()) {
+                fields.put(name, value.asText());
+            } else if (!value.isNull()) {
+                throw ProblemException.invalid(name, "type", "The field " + name + " must be a string.");
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, String> formFields(String text) {
+        Map<String, String> fields = new HashMap<>();
+        if (text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw malformed("The form body is not valid percent-encoding.");
+            }
+        }
+        return fields;
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("The body is not valid UTF-8.");
+        }
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(400, "malformed-body", "The body cannot be read", detail));
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.broadsheet.comments.model;
+
+import java.time.Instant;
+
+/**
+ * A stored comment. {@code email}, {@code emailHash} and {@code ipHash} stay in the table: no
+ * public view carries them.
+ *
+ * @param depth 1 for a comment on the article, parent's depth + 1 for a reply
+ */
+public record Comment(String articleSlug, String id, String parentId, String authorName, String authorUrl,
+                      String email, String emailHash, String ipHash, String contentHtml, CommentStatus status,
+                      int depth, Instant createdAt) {
+}

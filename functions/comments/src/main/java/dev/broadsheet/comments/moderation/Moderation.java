@@ -1,0 +1,158 @@
+package dev.broadsheet.comments.moderation;
+
+import dev.broadsheet.comments.dao.CommentItems;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.comments.model.CommentStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The editor's moderation operations (the {@code broadsheet comments ...} command calls these):
+ * the queue of pending comments, approve/spam/trash by id, and closing or opening an article's
+ * comments. A comment's moderation id is {@code <article slug>/<comment id>}, as {@link #pending}
+ * prints it, since the table's key is the pair.
+ *
+ * <p>Every change of a comment's status is conditional on the status it was read with, and a
+ * change into or out of {@code approved} moves the article's {@code commentCount} in the same
+ * transaction, so the count never drifts, whatever runs at the same time.
+ */
+public final class Moderation {
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoComments.Tables tables;
+
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+    }
+
+    /** A comment waiting for a decision, with what an editor needs to decide (the email included). */
+    public record PendingComment(String moderationId, String articleSlug, String author, String email, String url,
+                                 String contentHtml, String createdAt) {
+    }
+
+    /** What became of one id. */
+    public enum Result { CHANGED, UNCHANGED, NOT_FOUND }
+
+    /** Pending comments, oldest first, of one article or (slug null) of all. */
+    public List<PendingComment> pending(String slugOrNull) {
+        List<PendingComment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentItems.STATUS_INDEX)
+                    .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
+            if (slugOrNull != null) {
+                query.filterExpression("articleSlug = :slug");
+                values.put(":slug", AttributeValue.fromS(slugOrNull));
+            }
+            QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                Comment comment = CommentItems.fromItem(item);
+                found.add(new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(), comment.authorName(),
+                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString()));
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return found;
+    }
+
+    public Result approve(String moderationId) {
+        return setStatus(moderationId, CommentStatus.APPROVED);
+    }
+
+    public Result spam(String moderationId) {
+        return setStatus(moderationId, CommentStatus.SPAM);
+    }
+
+    public Result trash(String moderationId) {
+        return setStatus(moderationId, CommentStatus.TRASH);
+    }
+
+    /** Closes an article's comments; false when there is no such article. */
+    public boolean close(String slug) {
+        return setCommentsOpen(slug, false);
+    }
+
+    public boolean open(String slug) {
+        return setCommentsOpen(slug, true);
+    }
+
+    /** Splits a moderation id; throws IllegalArgumentException naming the expected form. */
+    static String[] parse(String moderationId) {
+        int slash = moderationId == null ? -1 : moderationId.lastIndexOf('/');
+        if (slash <= 0 || !CommentIds.isId(moderationId.substring(slash + 1))) {
+            throw new IllegalArgumentException("A comment id is <article slug>/<comment id>, as `pending` lists it; got " + moderationId);
+        }
+        return new String[] {moderationId.substring(0, slash), moderationId.substring(slash + 1)};
+    }
+
+    private Result setStatus(String moderationId, CommentStatus target) {
+        String[] parts = parse(moderationId);
+        String slug = parts[0];
+        String id = parts[1];
+        // A concurrent moderator may change the status between read and write: read again and retry.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                    .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+            if (item == null || item.isEmpty()) {
+                return Result.NOT_FOUND;
+            }
+            Comment comment = CommentItems.fromItem(item);
+            if (comment.status() == target) {
+                return Result.UNCHANGED;
+            }
+            TransactWriteItem statusChange = TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
+                    .key(CommentItems.key(slug, id))
+                    .updateExpression("SET #status = :target")
+                    .conditionExpression("#status = :current")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":target", AttributeValue.fromS(target.value()),
+                            ":current", AttributeValue.fromS(comment.status().value())))).build();
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(statusChange);
+            if (target == CommentStatus.APPROVED) {
+                writes.addAll(DynamoComments.approvalWrites(tables, slug, comment.emailHash()));
+            } else if (comment.status() == CommentStatus.APPROVED) {
+                writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
+                        .key(Map.of("slug", AttributeValue.fromS(slug)))
+                        .updateExpression("ADD commentCount :minusOne")
+                        .conditionExpression("attribute_exists(slug)")
+                        .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1")))).build());
+            }
+            try {
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
+                return Result.CHANGED;
+            } catch (TransactionCanceledException e) {
+                // The status moved under us (or, in AWS, a conflicting transaction): read again.
+            }
+        }
+        throw new IllegalStateException("The comment " + moderationId + " kept changing; try again.");
+    }
+
+    private boolean setCommentsOpen(String slug, boolean open) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tables.articles())
+                    .key(Map.of("slug", AttributeValue.fromS(slug)))
+                    .updateExpression("SET commentsOpen = :open")
+                    .conditionExpression("attribute_exists(slug)")
+                    .expressionAttributeValues(Map.of(":open", AttributeValue.fromBool(open))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.broadsheet.comments.service;
+
+import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.dao.DynamoComments.Guard;
+import dev.broadsheet.comments.dao.DynamoComments.GuardTaken;
+import dev.broadsheet.comments.html.CommentHtml;
+import dev.broadsheet.comments.model.ArticleState;
+import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.Problem;
+import dev.broadsheet.core.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Challenges, submissions and lists of comments: every rule of the comment form, in its order. */
+public final class CommentService {
+
+    public static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
+    public static final int MAX_DEPTH = 5;
+
+    private final DynamoComments store;
+    private final Challenges challenges;
+    private final Challenges.Keys keys;
+    private final ModerationRules rules;
+    private final int closeAfterDays;
+    private final Clock clock;
+
+    /**
+     * @param closeAfterDays comments close this many days after publication; 0 for never
+     */
+    public CommentService(DynamoComments store, Challenges challenges, Challenges.Keys keys, ModerationRules rules,
+                          int closeAfterDays, Clock clock) {
+        this.store = store;
+        this.challenges = challenges;
+        this.keys = keys;
+        this.rules = rules;
+        this.closeAfterDays = closeAfterDays;
+        this.clock = clock;
+    }
+
+    /** The result of a submission: the comment as shown (a honeypot's is never stored). */
+    public record Outcome(Comment comment) {
+    }
+
+    public Challenges.Challenge challenge(String slug) {
+        openArticle(slug);
+        return challenges.issue(slug);
+    }
+
+    public Outcome submit(String slug, Submission submission) {
+        openArticle(slug);
+        Fields fields = validate(slug, submission);
+        Challenges.Verified verified = challenges.verify(slug, submission.challengeToken(), submission.challengePassword());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
+        String ipHash = keys.hash("ip", submission.sourceIp() == null ? "unknown" : submission.sourceIp());
+        Guard nonce = new Guard("nonce#" + verified.nonce(), verified.expiresAt());
+        Guard floodIp = new Guard("flood#ip#" + ipHash, now.plus(FLOOD_INTERVAL));
+        Guard floodEmail = new Guard("flood#email#" + emailHash, now.plus(FLOOD_INTERVAL));
+        Guard duplicate = new Guard("duplicate#" + keys.hash("duplicate",
+                String.join("\u0000", slug, fields.author(), fields.email().toLowerCase(Locale.ROOT), fields.content())), null);
+        String html = CommentHtml.sanitize(fields.content());
+
+        if (submission.honeypot() != null && !submission.honeypot().isBlank()) {
+            // Looks accepted; only the challenge is used up, so the same token cannot be replayed.
+            claim(() -> store.claimAlone(nonce, now), now);
+            refuseIfTaken(floodIp, now);
+            refuseIfTaken(floodEmail, now);
+            refuseIfTaken(duplicate, now);
+            return new Outcome(new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
+                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now));
+        }
+
+        CommentStatus status = rules.decide(fields.author(), fields.email(), fields.url(), fields.content(),
+                () -> store.hasApprovedComment(emailHash));
+        Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
+                fields.email(), emailHash, ipHash, html, status, fields.depth(), now);
+        claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
+        return new Outcome(comment);
+    }
+
+    public DynamoComments.Page list(String slug, int limit, String afterId) {
+        ArticleState article = store.article(slug).filter(ArticleState::published)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
+        return store.approved(article.slug(), limit, afterId);
+    }
+
+    private ArticleState openArticle(String slug) {
+        ArticleState article = store.article(slug).filter(ArticleState::published)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
+        if (!article.commentsOpen()) {
+            throw closed("Comments are closed for this article.");
+        }
+        if (closeAfterDays > 0 && article.publishedAt() != null
+                && !clock.instant().isBefore(article.publishedAt().plus(Duration.ofDays(closeAfterDays)))) {
+            throw closed("Comments close " + closeAfterDays + " days after publication.");
+        }
+        return article;
+    }
+
+    private static ProblemException closed(String detail) {
+        return new ProblemException(Problem.of(403, "comments-closed", "Comments are closed", detail));
+    }
+
+    private void claim(Runnable write, Instant now) {
+        try {
+            write.run();
+        } catch (GuardTaken taken) {
+            throw refusal(taken.guard(), now);
+        }
+    }
+
+    private void refuseIfTaken(Guard guard, Instant now) {
+        if (store.guardTaken(guard.pk(), now)) {
+            throw refusal(guard, now);
+        }
+    }
+
+    private ProblemException refusal(Guard guard, Instant now) {
+        String pk = guard.pk();
+        if (pk.startsWith("nonce#")) {
+            return Challenges.used();
+        }
+        if (pk.startsWith("flood#")) {
+            Instant free = store.guardExpiry(pk, now);
+            long seconds = free == null ? 1 : Math.max(1, Duration.between(now, free).toSeconds() + 1);
+            return new ProblemException(Problem.of(429, "comment-flood", "Too many comments",
+                    "You are posting comments too quickly; wait " + seconds + " seconds."),
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        return new ProblemException(Problem.of(409, "duplicate-comment", "Duplicate comment",
+                "You have already said that."));
+    }
+
+    /** The submission's fields, checked: every failing field is reported at once. */
+    private record Fields(String author, String email, String url, String content, String parentId, int depth) {
+    }
+
+    private Fields validate(String slug, Submission submission) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String author = trim(submission.author());
+        String email = trim(submission.email());
+        String url = trim(submission.url());
+        String content = trim(submission.content());
+        String parentId = trim(submission.parentId());
+        if (author == null) {
+            errors.add(new Problem.FieldError("author", "required", "Please enter your name."));
+        } else if (author.length() > SubmissionRules.MAX_AUTHOR) {
+            errors.add(new Problem.FieldError("author", "too-long", "Your name may have at most " + SubmissionRules.MAX_AUTHOR + " characters."));
+        }
+        if (email == null) {
+            errors.add(new Problem.FieldError("email", "required", "Please enter your email address."));
+        } else if (email.length() > SubmissionRules.MAX_EMAIL) {
+            errors.add(new Problem.FieldError("email", "too-long", "Your email address may have at most " + SubmissionRules.MAX_EMAIL + " characters."));
+        } else if (!SubmissionRules.isEmail(email)) {
+            errors.add(new Problem.FieldError("email", "invalid", "Please enter a valid email address."));
+        }
+        if (url != null) {
+            if (url.length() > SubmissionRules.MAX_URL) {
+                errors.add(new Problem.FieldError("url", "too-long", "Your website may have at most " + SubmissionRules.MAX_URL + " characters."));
+            } else if (!SubmissionRules.isWebUrl(url)) {
+                errors.add(new Problem.FieldError("url", "invalid", "Your website must be an http or https address."));
+            }
+        }
+        if (content == null) {
+            errors.add(new Problem.FieldError("content", "required", "Please type your comment."));
+        } else if (content.length() > SubmissionRules.MAX_CONTENT) {
+            errors.add(new Problem.FieldError("content", "too-long", "A comment may have at most " + SubmissionRules.MAX_CONTENT + " characters."));
+        }
+        int depth = 1;
+        if (parentId != null) {
+            Comment parent = CommentIds.isId(parentId) ? store.comment(slug, parentId).orElse(null) : null;
+            if (parent == null || parent.status() != CommentStatus.APPROVED) {
+                errors.add(new Problem.FieldError("parentId", "unknown", "You can only reply to a published comment of this article."));
+            } else if (parent.depth() >= MAX_DEPTH) {
+                errors.add(new Problem.FieldError("parentId", "too-deep", "Replies nest at most " + MAX_DEPTH + " levels deep."));
+            } else {
+                depth = parent.depth() + 1;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidRequest(errors));
+        }
+        return new Fields(author, email, url, content, parentId, depth);
+    }
+
+    private static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

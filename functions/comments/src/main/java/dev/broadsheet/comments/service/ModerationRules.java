@@ -1,0 +1,73 @@
+package dev.broadsheet.comments.service;
+
+import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.Environment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which status a new comment gets, WordPress-style: a disallowed word makes it spam; a moderation
+ * word or 2 or more links hold it; otherwise {@code mode} decides ({@code all} holds every comment,
+ * {@code first-time} approves an email that already has an approved comment, {@code none} approves).
+ * Words match case-insensitively anywhere in the name, email, website or text.
+ */
+public record ModerationRules(Mode mode, List<String> moderationWords, List<String> disallowedWords) {
+
+    static final int MAX_LINKS = 1;
+    private static final Pattern LINK = Pattern.compile("(?i)https?://|mailto:");
+
+    public enum Mode {
+        ALL, FIRST_TIME, NONE;
+
+        static Mode of(String value) {
+            return switch (value) {
+                case "all" -> ALL;
+                case "first-time" -> FIRST_TIME;
+                case "none" -> NONE;
+                default -> throw new Environment.MissingConfigurationException(
+                        "COMMENT_MODERATION must be all, first-time or none, got " + value);
+            };
+        }
+    }
+
+    public static ModerationRules from(Environment env) {
+        return new ModerationRules(Mode.of(env.optional("COMMENT_MODERATION", "first-time")),
+                words(env.optional("COMMENT_MODERATION_WORDS")), words(env.optional("COMMENT_DISALLOWED_WORDS")));
+    }
+
+    static List<String> words(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(word -> word.strip().toLowerCase(Locale.ROOT)).filter(word -> !word.isEmpty()).toList();
+    }
+
+    /**
+     * @param knownAuthor whether the email already has an approved comment (asked only in first-time mode)
+     */
+    public CommentStatus decide(String author, String email, String url, String content, java.util.function.BooleanSupplier knownAuthor) {
+        String all = String.join("\n", author, email, url == null ? "" : url, content).toLowerCase(Locale.ROOT);
+        if (disallowedWords.stream().anyMatch(all::contains)) {
+            return CommentStatus.SPAM;
+        }
+        if (links(content) > MAX_LINKS || moderationWords.stream().anyMatch(all::contains)) {
+            return CommentStatus.PENDING;
+        }
+        return switch (mode) {
+            case ALL -> CommentStatus.PENDING;
+            case NONE -> CommentStatus.APPROVED;
+            case FIRST_TIME -> knownAuthor.getAsBoolean() ? CommentStatus.APPROVED : CommentStatus.PENDING;
+        };
+    }
+
+    static int links(String content) {
+        Matcher matcher = LINK.matcher(content);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.broadsheet.comments;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.handler.CreateChallengeHandler;
+import dev.broadsheet.comments.handler.ListCommentsHandler;
+import dev.broadsheet.comments.handler.SubmitCommentHandler;
+import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.emulators.LocalAws;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The comment handlers wired to the emulators, with a clock the test moves. */
+public final class CommentsFixture {
+
+    public static final String SLUG = "a-published-article";
+    public static final String OTHER_SLUG = "another-published-article";
+    public static final String ARTICLE_URL = "https://news.example.com/articles/{slug}";
+    public static final Challenges.Keys KEYS = new Challenges.Keys("test-secret-of-enough-length".getBytes(StandardCharsets.UTF_8));
+
+    public final LocalAws aws;
+    public final DynamoComments.Tables tables;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    public final Moderation moderation;
+    public CommentService service;
+    private CreateChallengeHandler challenges;
+    private SubmitCommentHandler submit;
+    private ListCommentsHandler list;
+
+    public CommentsFixture(LocalAws aws) {
+        this.aws = aws;
+        aws.reset();
+        Map<String, String> names = aws.physicalNames();
+        this.tables = new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable"));
+        this.moderation = new Moderation(aws.dynamoDb(), tables);
+        configure(ModerationRules.Mode.FIRST_TIME, List.of(), List.of(), 0);
+        publish(SLUG, true, clock.instant().minus(Duration.ofDays(2)));
+        publish(OTHER_SLUG, true, clock.instant().minus(Duration.ofDays(2)));
+    }
+
+    public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays) {
+        DynamoComments store = new DynamoComments(aws.dynamoDb(), tables);
+        CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
+                new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, clock);
+        this.service = service;
+        challenges = new CreateChallengeHandler(service);
+        submit = new SubmitCommentHandler(service, ARTICLE_URL);
+        list = new ListCommentsHandler(service, "public, max-age=10");
+    }
+
+    public void publish(String slug, boolean commentsOpen, Instant publishedAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("slug", AttributeValue.fromS(slug));
+        item.put("status", AttributeValue.fromS("published"));
+        item.put("feed", AttributeValue.fromS("published"));
+        item.put("headline", AttributeValue.fromS("Headline of " + slug));
+        item.put("publishedAt", AttributeValue.fromS(publishedAt.toString()));
+        item.put("updatedAt", AttributeValue.fromS(publishedAt.toString()));
+        item.put("commentsOpen", AttributeValue.fromBool(commentsOpen));
+        item.put("commentCount", AttributeValue.fromN("0"));
+        item.put("version", AttributeValue.fromN("1"));
+        aws.dynamoDb().putItem(put -> put.tableName(tables.articles()).item(item));
+    }
+
+    public long commentCount(String slug) {
+        return Long.parseLong(aws.dynamoDb().getItem(get -> get.tableName(tables.articles())
+                .key(Map.of("slug", AttributeValue.fromS(slug))).consistentRead(true)).item().get("commentCount").n());
+    }
+
+    /** Items in the comments and guards tables, and the article's count: what a refusal must not change. */
+    public List<Long> writtenState() {
+        return List.of(count(tables.comments()), count(tables.guards()), commentCount(SLUG));
+    }
+
+    public long count(String table) {
+        return aws.dynamoDb().scan(scan -> scan.tableName(table).select(Select.COUNT).consistentRead(true)).count();
+    }
+
+    public APIGatewayV2HTTPResponse challenge(String slug) {
+        return challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1", Map.of()), null);
+    }
+
+    /** A fresh challenge's token and password. */
+    public JsonNode freshChallenge(String slug) {
+        APIGatewayV2HTTPResponse response = challenge(slug);
+        if (response.getStatusCode() != 201) {
+            throw new AssertionError("challenge: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return json(response);
+    }
+
+    /** A valid submission's fields with a fresh challenge; tests change what they check. */
+    public Map<String, String> validFields(String author, String email, String content) {
+        JsonNode challenge = freshChallenge(SLUG);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("author", author);
+        fields.put("email", email);
+        fields.put("content", content);
+        fields.put("challengeToken", challenge.path("token").asText());
+        fields.put("challengePassword", challenge.path("password").asText());
+        return fields;
+    }
+
+    public APIGatewayV2HTTPResponse submitJson(String slug, Map<String, String> fields, String ip) {
+        return submitRaw(slug, Json.write(fields), "application/json", ip);
+    }
+
+    public APIGatewayV2HTTPResponse submitForm(String slug, Map<String, String> fields, String ip) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return submitRaw(slug, body.toString(), "application/x-www-form-urlencoded", ip);
+    }
+
+    public APIGatewayV2HTTPResponse submitRaw(String slug, String body, String contentType, String ip) {
+        return submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, contentType, ip, Map.of()), null);
+    }
+
+    public APIGatewayV2HTTPResponse list(String slug, Map<String, String> query, Map<String, String> headers) {
+        APIGatewayV2HTTPEvent event = event("GET", "/articles/" + slug + "/comments", slug, null, null, "203.0.113.1", headers);
+        event.setQueryStringParameters(query);
+        return list.handleRequest(event, null);
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    static APIGatewayV2HTTPEvent event(String method, String path, String slug, String body, String contentType, String ip,
+                                      Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        headers.putAll(extraHeaders);
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withPathParameters(Map.of("slug", slug))
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withDomainName("api.example.com")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).withSourceIp(ip).build())
+                        .build())
+                .build();
+    }
+
+    /** A clock the test sets and moves. */
+    public static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        public void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

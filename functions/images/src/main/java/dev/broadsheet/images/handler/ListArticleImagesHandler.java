@@ -1,0 +1,62 @@
+package dev.broadsheet.images.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.ProblemException;
+import dev.broadsheet.core.Request;
+import dev.broadsheet.core.Responses;
+import dev.broadsheet.images.model.ImageKey;
+import dev.broadsheet.images.model.SignedImage;
+import dev.broadsheet.images.signing.CachePolicy;
+import dev.broadsheet.images.signing.PublishedImages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code GET /articles/{slug}/images}: presigned URLs for every image of a published article in one
+ * call, so a page needs no request per image. Cached for half the remaining life of the
+ * shortest-lived URL in it.
+ */
+public class ListArticleImagesHandler extends HttpHandler {
+
+    private final PublishedImages images;
+    private final Clock clock;
+
+    /** The Lambda runtime's constructor: configuration from the process environment. */
+    public ListArticleImagesHandler() {
+        this(Environment.fromSystem());
+    }
+
+    /** Real clients from the given environment (the local API's way in). */
+    public ListArticleImagesHandler(Environment env) {
+        this(ImageSettings.from(env).publishedImages(env), Clock.systemUTC());
+    }
+
+    /** Collaborators given directly, for tests. */
+    public ListArticleImagesHandler(PublishedImages images, Clock clock) {
+        this.images = images;
+        this.clock = clock;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        String slug = request.pathParameter("slug");
+        if (!ImageKey.isSlug(slug)) {
+            throw ProblemException.invalid("slug", "format",
+                    "An article slug is lower-case letters and digits joined by hyphens, at most "
+                            + ImageKey.MAX_SLUG_LENGTH + " characters.");
+        }
+        List<SignedImage> signed = images.signAll(slug);
+        String baseUrl = request.baseUrl();
+        Instant earliest = signed.stream().map(image -> image.url().expiresAt()).min(Comparator.naturalOrder()).orElse(null);
+        // No URL in it: the list only changes when an editor republishes, like the article itself.
+        String cacheControl = earliest == null ? "public, max-age=60" : CachePolicy.cacheControl(earliest, clock.instant());
+        return Responses.cacheableJson(request, new ImageViews.ArticleImagesView(slug,
+                signed.stream().map(image -> ImageViews.image(image, baseUrl)).toList(),
+                earliest == null ? null : earliest.toString()), cacheControl);
+    }
+}

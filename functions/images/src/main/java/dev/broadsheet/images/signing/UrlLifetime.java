@@ -1,0 +1,38 @@
+package dev.broadsheet.images.signing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How long a presigned URL lives: the configured lifetime (default 15 minutes, at most an hour),
+ * cut short so that it never outlives the credentials that sign it — S3 refuses a URL once its
+ * signing session has expired, whatever {@code X-Amz-Expires} says, and a URL that claims more
+ * life than it has would make the cache headers lie.
+ */
+public record UrlLifetime(Duration configured) {
+
+    public static final Duration DEFAULT = Duration.ofMinutes(15);
+    public static final Duration MIN = Duration.ofSeconds(1);
+    public static final Duration MAX = Duration.ofHours(1);
+
+    public UrlLifetime {
+        if (configured.compareTo(MIN) < 0 || configured.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("A URL lifetime is from " + MIN + " to " + MAX + ", got " + configured);
+        }
+        configured = Duration.ofSeconds(configured.getSeconds());
+    }
+
+    /**
+     * The whole-second lifetime to sign with at {@code now}. S3 counts it from {@code X-Amz-Date},
+     * which is {@code now} rounded down, so rounding the credentials' remaining life down as well
+     * keeps the URL's end at or before theirs. Zero when the credentials have less than a second left.
+     */
+    public Duration at(Instant now, Optional<Instant> credentialsExpiry) {
+        if (credentialsExpiry.isEmpty()) {
+            return configured;
+        }
+        long remaining = Duration.between(now, credentialsExpiry.get()).toMillis() / 1000;
+        return Duration.ofSeconds(Math.max(0, Math.min(configured.getSeconds(), remaining)));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.broadsheet.images.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds payload-2.0 events for handler tests. */
+final class Events {
+
+    private Events() {
+    }
+
+    /** {@code GET /images/{key+}} as API Gateway builds it: the raw path as sent, the parameter decoded. */
+    static APIGatewayV2HTTPEvent image(String rawKey, String decodedKey, Map<String, String> query) {
+        return get("/images/" + rawKey, decodedKey == null ? null : Map.of("key", decodedKey), query);
+    }
+
+    static APIGatewayV2HTTPEvent articleImages(String slug) {
+        return get("/articles/" + slug + "/images", Map.of("slug", slug), null);
+    }
+
+    static APIGatewayV2HTTPEvent get(String path, Map<String, String> pathParameters, Map<String, String> query) {
+        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withHeaders(headers)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withDomainName("api.example.com")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET").withPath(path).withSourceIp("203.0.113.7").build())
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.broadsheet.images.signing;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class UrlLifetimeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T05:00:00.400Z");
+
+    @Test
+    void withoutAnExpiryTheConfiguredLifetimeHolds() {
+        assertEquals(Duration.ofMinutes(15), new UrlLifetime(UrlLifetime.DEFAULT).at(NOW, Optional.empty()));
+    }
+
+    @Test
+    void credentialsThatExpireSoonerCutItToTheirWholeSecondsLeft() {
+        UrlLifetime lifetime = new UrlLifetime(Duration.ofMinutes(15));
+        assertEquals(Duration.ofSeconds(299), lifetime.at(NOW, Optional.of(NOW.plusMillis(299_900))));
+        assertEquals(Duration.ofMinutes(15), lifetime.at(NOW, Optional.of(NOW.plusSeconds(3600))));
+        assertEquals(Duration.ZERO, lifetime.at(NOW, Optional.of(NOW.plusMillis(999))));
+        assertEquals(Duration.ZERO, lifetime.at(NOW, Optional.of(NOW.minusSeconds(60))));
+    }
+
+    @Test
+    void lifetimesOutsideOneSecondToOneHourAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new UrlLifetime(Duration.ofSeconds(3601)));
+        assertThrows(IllegalArgumentException.class, () -> new UrlLifetime(Duration.ZERO));
+        assertEquals(Duration.ofHours(1), new UrlLifetime(Duration.ofHours(1)).configured());
+    }
+}

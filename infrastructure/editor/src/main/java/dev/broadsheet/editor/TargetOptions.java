@@ -1,0 +1,41 @@
+package dev.broadsheet.editor;
+
+import dev.broadsheet.editor.target.Target;
+import dev.broadsheet.editor.target.Targets;
+import picocli.CommandLine.Option;
+
+/** Where a command works, and how much it says on failure: a mixin of every command that touches data. */
+public final class TargetOptions {
+
+    @Option(names = "--local", description = "Use the running local API's emulators (start it first).")
+    boolean local;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default: the default credential chain).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the profile's or the environment's).")
+    String region;
+
+    @Option(names = "--stack", paramLabel = "NAME", defaultValue = "broadsheet",
+            description = "CloudFormation stack whose outputs name the table and bucket (default: ${DEFAULT-VALUE}).")
+    String stack;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "Articles table name (skips the stack lookup with --bucket).")
+    String table;
+
+    @Option(names = "--bucket", paramLabel = "NAME", description = "Images bucket name (skips the stack lookup with --table).")
+    String bucket;
+
+    @Option(names = "--verbose", description = "Show stack traces of failures.")
+    boolean verbose;
+
+    public Target open(Editor.Context context) {
+        if (local) {
+            if (profile != null || region != null || table != null || bucket != null) {
+                throw new EditorException("--local uses the local API's emulators: leave out --profile, --region, --table and --bucket");
+            }
+            return Targets.local(context.localApiFile().get());
+        }
+        return Targets.aws(profile, region, stack, table, bucket);
+    }
+}

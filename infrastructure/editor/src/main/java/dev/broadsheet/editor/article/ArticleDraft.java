@@ -1,0 +1,36 @@
+package dev.broadsheet.editor.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article as the editor wrote it, validated: images are still file names.
+ *
+ * @param publishedAt  null: keep the stored one, or now for a first publish
+ * @param commentsOpen null: keep the stored setting (open for a new article)
+ */
+public record ArticleDraft(String slug, String headline, String summary, Instant publishedAt, List<String> tags,
+                           ImageRef heroImage, List<BlockDraft> body, Boolean commentsOpen) {
+
+    public ArticleDraft {
+        tags = List.copyOf(tags);
+        body = List.copyOf(body);
+    }
+
+    /** An image as written: the file and the words around it. {@code field} is where it is in the JSON. */
+    public record ImageRef(String field, String file, String alt, String caption, String credit) {
+    }
+
+    public record BlockDraft(String type, String text, String attribution, ImageRef image) {
+    }
+
+    /** Every image, hero first, in the order of the article. */
+    public List<ImageRef> images() {
+        List<ImageRef> images = new java.util.ArrayList<>();
+        if (heroImage != null) {
+            images.add(heroImage);
+        }
+        body.stream().filter(block -> block.image() != null).forEach(block -> images.add(block.image()));
+        return images;
+    }
+}

@@ -1,0 +1,308 @@
+package dev.broadsheet.editor.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.editor.article.ArticleDraft.BlockDraft;
+import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the article JSON an editor wrote (the shape {@code GET /articles/{slug}} serves, with image
+ * files instead of URLs) and checks all of it, files included, collecting every problem before
+ * failing: an editor fixes them in one go, and nothing is uploaded for an article that would be
+ * refused.
+ */
+public final class ArticleReader {
+
+    public static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_HEADLINE = 300;
+    public static final int MAX_SUMMARY = 1_000;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_BLOCKS = 1_000;
+    public static final int MAX_IMAGES = 50;
+    /** DynamoDB items hold at most 400 KB; the text must leave room for the rest. */
+    public static final int MAX_TEXT_BYTES = 350_000;
+    public static final Set<String> BLOCK_TYPES = Set.of("paragraph", "heading", "quote", "image");
+
+    /** Fields the API serves that an editor does not set: accepted (so a served article can be edited) and ignored. */
+    private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share");
+    private static final Set<String> ARTICLE_FIELDS = Set.of("slug", "headline", "summary", "publishedAt", "tags",
+            "heroImage", "body", "comments");
+    private static final Set<String> IMAGE_FIELDS = Set.of("file", "alt", "caption", "credit");
+    private static final Set<String> IMAGE_SERVED_ONLY = Set.of("src", "width", "height");
+
+    private final ImageFiles files;
+    private final List<ValidationError> errors = new ArrayList<>();
+    private int textBytes;
+
+    private ArticleReader(ImageFiles files) {
+        this.files = files;
+    }
+
+    /** @throws InvalidArticleException with every problem found */
+    public static PreparedArticle read(JsonNode json, ImageFiles files) {
+        return new ArticleReader(files).prepare(json);
+    }
+
+    private PreparedArticle prepare(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new InvalidArticleException(List.of(new ValidationError("(article)", "must be a JSON object")));
+        }
+        unknownFields(json, "", ARTICLE_FIELDS, SERVED_ONLY);
+        String slug = text(json, "slug", true, Slugs.MAX_SLUG_LENGTH);
+        if (slug != null && !Slugs.isSlug(slug)) {
+            error("slug", "must be lower-case letters and digits in words joined by single hyphens, e.g. my-first-article");
+        }
+        String headline = text(json, "headline", true, MAX_HEADLINE);
+        String summary = text(json, "summary", false, MAX_SUMMARY);
+        Instant publishedAt = instant(json);
+        List<String> tags = tags(json.get("tags"));
+        ImageRef hero = json.hasNonNull("heroImage") ? image(json.get("heroImage"), "heroImage") : null;
+        List<BlockDraft> body = body(json.get("body"));
+        Boolean commentsOpen = commentsOpen(json.get("comments"));
+        if (textBytes > MAX_TEXT_BYTES) {
+            error("body", "the article's text is " + textBytes + " bytes; at most " + MAX_TEXT_BYTES + " fit in one article");
+        }
+        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, hero, body, commentsOpen);
+        if (draft.images().size() > MAX_IMAGES) {
+            error("body", "has " + draft.images().size() + " images; at most " + MAX_IMAGES + " per article");
+        }
+        Map<String, PreparedImage> images = new LinkedHashMap<>();
+        for (ImageRef ref : draft.images()) {
+            if (ref.file() != null && !images.containsKey(ref.file())) {
+                PreparedImage image = imageFile(ref);
+                if (image != null) {
+                    images.put(ref.file(), image);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidArticleException(errors);
+        }
+        return new PreparedArticle(draft, images);
+    }
+
+    private Instant instant(JsonNode json) {
+        JsonNode value = json.get("publishedAt");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            error("publishedAt", "must be an ISO-8601 UTC time such as 2016-09-13T08:00:00.000Z");
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            error("publishedAt", "must be an ISO-8601 UTC time such as 2016-09-13T08:00:00.000Z, got \"" + value.asText() + "\"");
+            return null;
+        }
+    }
+
+    private List<String> tags(JsonNode node) {
+        List<String> tags = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return tags;
+        }
+        if (!node.isArray()) {
+            error("tags", "must be a list of tags, e.g. [\"world\", \"syria\"]");
+            return tags;
+        }
+        if (node.size() > MAX_TAGS) {
+            error("tags", "has " + node.size() + " tags; at most " + MAX_TAGS);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode tag = node.get(i);
+            if (!tag.isTextual() || !Slugs.isTag(tag.asText())) {
+                error("tags[" + i + "]", "must be lower-case letters and digits in words joined by hyphens, at most "
+                        + Slugs.MAX_TAG_LENGTH + " characters");
+            } else if (!seen.add(tag.asText())) {
+                error("tags[" + i + "]", "\"" + tag.asText() + "\" is listed twice");
+            } else {
+                tags.add(tag.asText());
+            }
+        }
+        return tags;
+    }
+
+    private List<BlockDraft> body(JsonNode node) {
+        List<BlockDraft> body = new ArrayList<>();
+        if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
+            error("body", "is required: a list of blocks such as {\"type\": \"paragraph\", \"text\": \"...\"}");
+            return body;
+        }
+        if (!node.isArray()) {
+            error("body", "must be a list of blocks");
+            return body;
+        }
+        if (node.size() > MAX_BLOCKS) {
+            error("body", "has " + node.size() + " blocks; at most " + MAX_BLOCKS);
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String field = "body[" + i + "]";
+            JsonNode block = node.get(i);
+            if (!block.isObject()) {
+                error(field, "must be an object with a type");
+                continue;
+            }
+            String type = block.path("type").asText("");
+            if (!BLOCK_TYPES.contains(type)) {
+                error(field + ".type", "must be one of paragraph, heading, quote, image" + (type.isEmpty() ? "" : ", got \"" + type + "\""));
+                continue;
+            }
+            switch (type) {
+                case "image" -> {
+                    unknownFields(block, field + ".", Set.of("type", "image"), Set.of());
+                    if (!block.hasNonNull("image")) {
+                        error(field + ".image", "is required for an image block: {\"file\": \"...\", \"alt\": \"...\"}");
+                    } else {
+                        body.add(new BlockDraft(type, null, null, image(block.get("image"), field + ".image")));
+                    }
+                }
+                case "quote" -> {
+                    unknownFields(block, field + ".", Set.of("type", "text", "attribution"), Set.of("image"));
+                    body.add(new BlockDraft(type, text(block, field, "text", true, Integer.MAX_VALUE),
+                            text(block, field, "attribution", false, MAX_HEADLINE), null));
+                }
+                default -> {
+                    unknownFields(block, field + ".", Set.of("type", "text"), Set.of("image", "attribution"));
+                    body.add(new BlockDraft(type, text(block, field, "text", true, Integer.MAX_VALUE), null, null));
+                }
+            }
+        }
+        return body;
+    }
+
+    private ImageRef image(JsonNode node, String field) {
+        if (!node.isObject()) {
+            error(field, "must be an object: {\"file\": \"...\", \"alt\": \"...\"}");
+            return new ImageRef(field, null, null, null, null);
+        }
+        unknownFields(node, field + ".", IMAGE_FIELDS, IMAGE_SERVED_ONLY);
+        String file = null;
+        JsonNode fileNode = node.get("file");
+        if (fileNode == null || fileNode.isNull() || fileNode.asText().isBlank()) {
+            error(field + ".file", node.has("src")
+                    ? "is required: the image file's path, relative to the JSON file (src is what the API serves; publish uploads files)"
+                    : "is required: the image file's path, relative to the JSON file");
+        } else if (!fileNode.isTextual()) {
+            error(field + ".file", "must be a file path");
+        } else {
+            file = fileNode.asText();
+        }
+        String alt = text(node, field, "alt", true, MAX_SUMMARY);
+        return new ImageRef(field, file, alt, text(node, field, "caption", false, MAX_SUMMARY),
+                text(node, field, "credit", false, MAX_HEADLINE));
+    }
+
+    /** Reads, checks and hashes one file; the bytes are not kept (the upload reads them again and checks the hash). */
+    private PreparedImage imageFile(ImageRef ref) {
+        String field = ref.field() + ".file";
+        String location = files.location(ref.file());
+        try {
+            long size = files.size(ref.file());
+            if (size == 0) {
+                error(field, location + " is empty");
+                return null;
+            }
+            if (size > MAX_IMAGE_BYTES) {
+                error(field, location + " is " + Sizes.human(size) + "; images may be at most " + Sizes.human(MAX_IMAGE_BYTES));
+                return null;
+            }
+            byte[] bytes = files.read(ref.file());
+            ImageInfo info = ImageSniffer.sniff(bytes);
+            return new PreparedImage(ref.file(), location, bytes.length, sha256(bytes), info);
+        } catch (NoSuchFileException e) {
+            error(field, location + " does not exist (paths are relative to the article JSON file)");
+        } catch (IOException e) {
+            error(field, location + " cannot be read: " + e.getMessage());
+        } catch (ImageSniffer.NotAnImageException e) {
+            error(field, location + " " + e.getMessage());
+        }
+        return null;
+    }
+
+    private Boolean commentsOpen(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error("comments", "must be an object such as {\"open\": true}");
+            return null;
+        }
+        unknownFields(node, "comments.", Set.of("open"), Set.of("count"));
+        JsonNode open = node.get("open");
+        if (open == null || open.isNull()) {
+            return null;
+        }
+        if (!open.isBoolean()) {
+            error("comments.open", "must be true or false");
+            return null;
+        }
+        return open.booleanValue();
+    }
+
+    private String text(JsonNode node, String name, boolean required, int maxLength) {
+        return text(node, "", name, required, maxLength);
+    }
+
+    private String text(JsonNode node, String parent, String name, boolean required, int maxLength) {
+        String field = parent.isEmpty() ? name : parent + "." + name;
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            error(field, "must be text");
+            return null;
+        }
+        String text = value.asText();
+        if (text.length() > maxLength) {
+            error(field, "is " + text.length() + " characters; at most " + maxLength);
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            error(field, "contains control characters (only line breaks and tabs are allowed)");
+        }
+        textBytes += text.getBytes(StandardCharsets.UTF_8).length;
+        return text;
+    }
+
+    private void unknownFields(JsonNode node, String prefix, Set<String> known, Set<String> ignored) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name) && !ignored.contains(name)) {
+                error(prefix + name, "is not a field of " + (prefix.isEmpty() ? "an article" : prefix.substring(0, prefix.length() - 1))
+                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        });
+    }
+
+    private void error(String field, String message) {
+        errors.add(new ValidationError(field, message));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

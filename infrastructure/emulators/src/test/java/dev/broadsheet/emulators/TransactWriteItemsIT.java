@@ -1,0 +1,158 @@
+package dev.broadsheet.emulators;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** TransactWriteItems, which the launcher adds to dynalite: all or nothing, with DynamoDB's answers. */
+@ExtendWith(EmulatorsExtension.class)
+class TransactWriteItemsIT {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final String prefix = "tx-" + UUID.randomUUID() + "-";
+
+    TransactWriteItemsIT(LocalAws aws, DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+        this.table = aws.physicalNames().get("ArticlesTable");
+    }
+
+    @Test
+    void allActionsApplyTogetherIncludingIndexEntries() {
+        put(Map.of("slug", s(prefix + "counter"), "count", n(1)));
+        put(Map.of("slug", s(prefix + "gone"), "title", s("to delete")));
+        put(Map.of("slug", s(prefix + "guard"), "state", s("open")));
+
+        dynamoDb.transactWriteItems(tx -> tx.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table)
+                        .item(Map.of("slug", s(prefix + "new"), "feed", s(prefix + "feed"), "publishedAt", s("2024-01-01T00:00:00Z")))
+                        .conditionExpression("attribute_not_exists(slug)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key("counter"))
+                        .updateExpression("ADD #c :one").expressionAttributeNames(Map.of("#c", "count"))
+                        .expressionAttributeValues(Map.of(":one", n(1)))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("gone"))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key("guard"))
+                        .conditionExpression("#s = :open").expressionAttributeNames(Map.of("#s", "state"))
+                        .expressionAttributeValues(Map.of(":open", s("open")))).build()));
+
+        assertTrue(get("new").containsKey("feed"));
+        assertEquals("2", get("counter").get("count").n());
+        assertTrue(get("gone").isEmpty());
+        List<String> feed = dynamoDb.query(q -> q.tableName(table).indexName("feed-publishedAt")
+                        .keyConditionExpression("feed = :f").expressionAttributeValues(Map.of(":f", s(prefix + "feed"))))
+                .items().stream().map(item -> item.get("slug").s()).toList();
+        assertEquals(List.of(prefix + "new"), feed);
+    }
+
+    @Test
+    void aFailedConditionCancelsEverythingWithOneReasonPerAction() {
+        put(Map.of("slug", s(prefix + "counter"), "count", n(5)));
+
+        TransactionCanceledException cancelled = assertThrows(TransactionCanceledException.class, () ->
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("slug", s(prefix + "written")))).build(),
+                        TransactWriteItem.builder().update(u -> u.tableName(table).key(key("counter"))
+                                .updateExpression("ADD #c :one").conditionExpression("#c < :limit")
+                                .expressionAttributeNames(Map.of("#c", "count"))
+                                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(5)))).build())));
+
+        assertEquals(List.of("None", "ConditionalCheckFailed"),
+                cancelled.cancellationReasons().stream().map(CancellationReason::code).toList());
+        assertTrue(get("written").isEmpty(), "the unconditional put of a cancelled transaction is not written");
+        assertEquals("5", get("counter").get("count").n());
+    }
+
+    @Test
+    void twoActionsOnOneItemAreRefused() {
+        DynamoDbException refused = assertThrows(DynamoDbException.class, () ->
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("slug", s(prefix + "twice")))).build(),
+                        TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("twice"))).build())));
+        assertEquals(400, refused.statusCode());
+        assertFalse(refused instanceof TransactionCanceledException);
+        assertTrue(refused.getMessage().contains("multiple operations on one item"), refused.getMessage());
+        assertTrue(get("twice").isEmpty());
+    }
+
+    @Test
+    void moreThan100ActionsAreRefusedAndNothingIsWritten() {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            String slug = prefix + "many-" + i;
+            actions.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("slug", s(slug)))).build());
+        }
+        DynamoDbException refused = assertThrows(DynamoDbException.class,
+                () -> dynamoDb.transactWriteItems(tx -> tx.transactItems(actions)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(get("many-0").isEmpty());
+        dynamoDb.transactWriteItems(tx -> tx.transactItems(actions.subList(0, 100)));
+        assertFalse(get("many-99").isEmpty(), "exactly 100 actions are allowed");
+    }
+
+    @Test
+    void concurrentTransactionsIncrementExactly() throws Exception {
+        put(Map.of("slug", s(prefix + "counter"), "count", n(0)));
+        int writers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String child = "child-" + i;
+                tasks.add(() -> {
+                    dynamoDb.transactWriteItems(tx -> tx.transactItems(
+                            TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("slug", s(prefix + child)))
+                                    .conditionExpression("attribute_not_exists(slug)")).build(),
+                            TransactWriteItem.builder().update(u -> u.tableName(table).key(key("counter"))
+                                    .updateExpression("ADD #c :one").expressionAttributeNames(Map.of("#c", "count"))
+                                    .expressionAttributeValues(Map.of(":one", n(1)))).build()));
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(String.valueOf(writers), get("counter").get("count").n());
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        dynamoDb.putItem(p -> p.tableName(table).item(item));
+    }
+
+    private Map<String, AttributeValue> get(String suffix) {
+        return dynamoDb.getItem(g -> g.tableName(table).key(key(suffix)).consistentRead(true)).item();
+    }
+
+    private Map<String, AttributeValue> key(String suffix) {
+        return Map.of("slug", s(prefix + suffix));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
