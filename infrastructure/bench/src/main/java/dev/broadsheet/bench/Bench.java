@@ -73,6 +73,10 @@ public final class Bench {
             functions = withVariants(functions, options.variants());
             String javaToolOptions = functions.isEmpty() ? null : functions.get(0).javaToolOptions();
             ProbeLauncher launcher = new ProbeLauncher(moduleTarget.resolve("bench/logs"));
+            // All functions of the template, also those left out by --only: a challenge issuer may be needed.
+            SampleEvents events = new SampleEvents(BenchFunction.all(template, root,
+                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment()),
+                    moduleTarget.resolve("bench/events"));
 
             Map<String, List<ProbeResult>> cold = new LinkedHashMap<>();
             Map<String, List<ProbeResult>> primed = new LinkedHashMap<>();
@@ -83,8 +87,9 @@ public final class Bench {
                 baseline.add(baseline(launcher, aws, baselineJar, options.jvmOptions(javaToolOptions), warm, rep));
                 for (BenchFunction function : functions) {
                     fresh(aws);
-                    ProbeResult result = launcher.run(function.logicalId() + "-cold-" + rep, List.of(function.jar(), probeJar),
-                            PROBE_MAIN, List.of("cold", function.handlerClass(), function.event().toString(), String.valueOf(warm)),
+                    String label = function.logicalId() + "-cold-" + rep;
+                    ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
+                            List.of("cold", function.handlerClass(), events.forRun(function, label).toString(), String.valueOf(warm)),
                             processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     cold.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
@@ -94,8 +99,9 @@ public final class Bench {
             for (int rep = 0; rep < options.primedReps(); rep++) {
                 for (BenchFunction function : functions) {
                     fresh(aws);
-                    ProbeResult result = launcher.run(function.logicalId() + "-primed-" + rep, List.of(function.jar(), probeJar),
-                            PROBE_MAIN, List.of("primed", function.handlerClass(), function.event().toString(), "0"),
+                    String label = function.logicalId() + "-primed-" + rep;
+                    ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
+                            List.of("primed", function.handlerClass(), events.forRun(function, label).toString(), "0"),
                             processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     primed.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);

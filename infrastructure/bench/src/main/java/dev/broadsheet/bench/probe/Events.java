@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A payload 2.0 event object from the parsed sample event, field by field as the runtime's deserializer fills it. */
-final class Events {
+public final class Events {
 
     private Events() {
     }
 
-    static APIGatewayV2HTTPEvent fromJson(Map<String, Object> json) {
+    public static APIGatewayV2HTTPEvent fromJson(Map<String, Object> json) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion(text(json.get("version")));
         event.setRouteKey(text(json.get("routeKey")));

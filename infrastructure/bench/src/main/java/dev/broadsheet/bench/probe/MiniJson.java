@@ -10,7 +10,7 @@ import java.util.Map;
  * jar's Jackson before the handler's init is measured. Objects become maps, arrays lists, numbers
  * longs or doubles.
  */
-final class MiniJson {
+public final class MiniJson {
 
     private final String text;
     private int position;
@@ -20,7 +20,7 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         MiniJson parser = new MiniJson(text);
         Object value = parser.value();
         parser.skipWhitespace();
