@@ -3,6 +3,7 @@ package dev.broadsheet.images.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
@@ -54,6 +55,16 @@ public class GetImageHandler extends HttpHandler {
         headers.put("Location", url.url().toString());
         headers.put("Cache-Control", cacheControl);
         return Responses.response(302, headers, null);
+    }
+
+    /** Before a SnapStart snapshot: a key of an article no one published (404), a signature, and its JSON. */
+    @Override
+    protected void prime() {
+        String key = PrimingEvents.MISSING_SLUG + "/" + "0".repeat(64) + ".png";
+        handleRequest(PrimingEvents.get("/images/" + key, Map.of("key", key), Map.of("format", "json")), null);
+        SignedUrl url = images.prime();
+        Responses.cacheableJson(new Request(PrimingEvents.get("/images/" + key, Map.of("key", key))), ImageViews.url(url),
+                CachePolicy.cacheControl(url.expiresAt(), clock.instant()));
     }
 
     private static boolean wantsJson(String format) {

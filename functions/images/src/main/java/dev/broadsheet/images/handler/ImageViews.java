@@ -1,5 +1,7 @@
 package dev.broadsheet.images.handler;
 
+import dev.broadsheet.core.JsonWritable;
+import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.images.model.ArticleImage;
 import dev.broadsheet.images.model.SignedImage;
 import dev.broadsheet.images.model.SignedUrl;
@@ -23,7 +25,12 @@ final class ImageViews {
     }
 
     /** @param expiresAt ISO-8601 UTC, whole seconds: when S3 stops honouring {@code url} */
-    record UrlView(String url, String expiresAt) {
+    record UrlView(String url, String expiresAt) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("url", url).field("expiresAt", expiresAt).endObject();
+        }
     }
 
     /**
@@ -31,10 +38,22 @@ final class ImageViews {
      * @param url the presigned URL of the bytes, valid until {@code expiresAt}
      */
     record ImageView(String src, String role, String alt, String caption, String credit, int width, int height,
-                     String url, String expiresAt) {
+                     String url, String expiresAt) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("src", src).field("role", role).field("alt", alt).field("caption", caption)
+                    .field("credit", credit).field("width", width).field("height", height).field("url", url)
+                    .field("expiresAt", expiresAt).endObject();
+        }
     }
 
     /** @param expiresAt the earliest expiry of the URLs in {@code images}; absent when there are none */
-    record ArticleImagesView(String slug, List<ImageView> images, String expiresAt) {
+    record ArticleImagesView(String slug, List<ImageView> images, String expiresAt) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("slug", slug).field("images", images).field("expiresAt", expiresAt).endObject();
+        }
     }
 }

@@ -3,11 +3,14 @@ package dev.broadsheet.images.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+import dev.broadsheet.images.model.ArticleImage;
 import dev.broadsheet.images.model.ImageKey;
 import dev.broadsheet.images.model.SignedImage;
+import dev.broadsheet.images.model.SignedUrl;
 import dev.broadsheet.images.signing.CachePolicy;
 import dev.broadsheet.images.signing.PublishedImages;
 
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /articles/{slug}/images}: presigned URLs for every image of a published article in one
@@ -58,5 +62,19 @@ public class ListArticleImagesHandler extends HttpHandler {
         return Responses.cacheableJson(request, new ImageViews.ArticleImagesView(slug,
                 signed.stream().map(image -> ImageViews.image(image, baseUrl)).toList(),
                 earliest == null ? null : earliest.toString()), cacheControl);
+    }
+
+    /** Before a SnapStart snapshot: the images of an article no one published (404), a signature, and a list's JSON. */
+    @Override
+    protected void prime() {
+        String slug = PrimingEvents.MISSING_SLUG;
+        handleRequest(PrimingEvents.get("/articles/" + slug + "/images", Map.of("slug", slug)), null);
+        SignedUrl url = images.prime();
+        Request sample = new Request(PrimingEvents.get("/articles/" + slug + "/images", Map.of("slug", slug)));
+        ArticleImage image = new ArticleImage("images/" + slug + "/" + "0".repeat(64) + ".png", "hero", "alt", "caption",
+                "credit", 1200, 675);
+        Responses.cacheableJson(sample, new ImageViews.ArticleImagesView(slug,
+                List.of(ImageViews.image(new SignedImage(image, url), sample.baseUrl())), url.expiresAt().toString()),
+                CachePolicy.cacheControl(url.expiresAt(), clock.instant()));
     }
 }

@@ -1,11 +1,13 @@
 package dev.broadsheet.images.signing;
 
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.images.dao.ArticleImageRepository;
 import dev.broadsheet.images.model.ArticleImage;
 import dev.broadsheet.images.model.ImageKey;
 import dev.broadsheet.images.model.SignedImage;
+import dev.broadsheet.images.model.SignedUrl;
 
 import java.util.List;
 
@@ -45,5 +47,14 @@ public final class PublishedImages {
                 .filter(image -> ImageKey.parseS3Key(image.s3Key()).filter(key -> key.slug().equals(slug)).isPresent())
                 .map(image -> new SignedImage(image, signer.sign(image.s3Key())))
                 .toList();
+    }
+
+    /**
+     * SnapStart priming: a read of an article no one published (so the data never matters) and one
+     * signature of a key under it — offline, so nothing is fetched or written.
+     */
+    public SignedUrl prime() {
+        articles.publishedImages(PrimingEvents.MISSING_SLUG);
+        return signer.sign(new ImageKey(PrimingEvents.MISSING_SLUG, "0".repeat(64), "png").s3Key());
     }
 }

@@ -192,6 +192,29 @@ class ImageHandlersIT {
         assertNotEquals(images.get(0).path("url").asText(), images.get(1).path("url").asText());
     }
 
+    @Test
+    void primedAndRestoredHandlersWriteNothingAndStillSignTheRightBytes() throws Exception {
+        Story story = publishStory(true);
+        GetImageHandler get = new GetImageHandler(new Environment(handlerEnvironment(null)));
+        ListArticleImagesHandler list = new ListArticleImagesHandler(new Environment(handlerEnvironment(null)));
+        int items = aws.dynamoDb().scan(scan -> scan.tableName(table)).count();
+        int objects = aws.s3().listObjectsV2(objectList -> objectList.bucket(bucket)).keyCount();
+
+        for (var handler : List.of(get, list)) {
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+        }
+
+        assertEquals(items, aws.dynamoDb().scan(scan -> scan.tableName(table)).count(), "priming wrote to the table");
+        assertEquals(objects, aws.s3().listObjectsV2(objectList -> objectList.bucket(bucket)).keyCount(), "priming wrote to S3");
+        APIGatewayV2HTTPResponse redirect = get.handleRequest(Events.image(story.heroKey(), story.heroKey(), null), null);
+        assertEquals(302, redirect.getStatusCode(), redirect.getBody());
+        assertArrayEquals(story.hero(), fetch(URI.create(redirect.getHeaders().get("Location"))).body());
+        APIGatewayV2HTTPResponse images = list.handleRequest(Events.articleImages(story.slug()), null);
+        assertEquals(200, images.getStatusCode(), images.getBody());
+        assertEquals(2, Json.MAPPER.readTree(images.getBody()).path("images").size());
+    }
+
     // --- fixtures ---
 
     private record Story(String slug, byte[] hero, String heroHash, byte[] body, String bodyHash) {
