@@ -32,7 +32,7 @@ public final class Challenges {
     private final byte[] passwordKey;
     private final Duration lifetime;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private volatile SecureRandom random = new SecureRandom();
 
     public Challenges(Keys keys, Duration lifetime, Clock clock) {
         this.signingKey = keys.derive("challenge-signature");
@@ -46,6 +46,11 @@ public final class Challenges {
 
     /** A verified token: its nonce (to claim) and when it stops being valid. */
     public record Verified(String nonce, Instant expiresAt) {
+    }
+
+    /** After a SnapStart restore: a new generator, freshly seeded, instead of the one in the snapshot. */
+    public void renewRandom() {
+        random = new SecureRandom();
     }
 
     public Challenge issue(String slug) {

@@ -1,5 +1,7 @@
 package dev.broadsheet.comments.handler;
 
+import dev.broadsheet.core.JsonWritable;
+import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.comments.model.Comment;
 
 import java.util.List;
@@ -10,18 +12,42 @@ final class CommentViews {
     private CommentViews() {
     }
 
-    record Author(String name, String url) {
+    record Author(String name, String url) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("name", name).field("url", url).endObject();
+        }
     }
 
     /** One comment as the list shows it. */
-    record CommentView(String id, String parentId, Author author, String contentHtml, String createdAt) {
+    record CommentView(String id, String parentId, Author author, String contentHtml, String createdAt)
+            implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("id", id).field("parentId", parentId).field("author", author)
+                    .field("contentHtml", contentHtml).field("createdAt", createdAt).endObject();
+        }
     }
 
     /** The submitted comment as it will be shown, with its moderation status. */
-    record SubmittedView(String id, String parentId, Author author, String contentHtml, String createdAt, String status) {
+    record SubmittedView(String id, String parentId, Author author, String contentHtml, String createdAt, String status)
+            implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("id", id).field("parentId", parentId).field("author", author)
+                    .field("contentHtml", contentHtml).field("createdAt", createdAt).field("status", status).endObject();
+        }
     }
 
-    record CommentList(List<CommentView> items, String nextCursor) {
+    record CommentList(List<CommentView> items, String nextCursor) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("items", items).field("nextCursor", nextCursor).endObject();
+        }
     }
 
     static CommentView view(Comment comment) {

@@ -6,6 +6,9 @@ import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.JsonWritable;
+import dev.broadsheet.core.JsonWriter;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 
@@ -30,7 +33,13 @@ public class CreateChallengeHandler extends HttpHandler {
     }
 
     /** The body: {@code allowedTags} is what the form prints after "You may use these HTML tags". */
-    record ChallengeView(String password, String token, String expiresAt, List<String> allowedTags) {
+    record ChallengeView(String password, String token, String expiresAt, List<String> allowedTags) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("password", password).field("token", token).field("expiresAt", expiresAt)
+                    .strings("allowedTags", allowedTags).endObject();
+        }
     }
 
     @Override
@@ -39,5 +48,21 @@ public class CreateChallengeHandler extends HttpHandler {
         Challenges.Challenge challenge = comments.challenge(slug);
         return Responses.json(201, new ChallengeView(challenge.password(), challenge.token(),
                 challenge.expiresAt().toString(), CommentHtml.ALLOWED_TAGS), Map.of());
+    }
+
+    /** Before a SnapStart snapshot: a challenge for an article no one published (404), one issued anyway, its JSON. */
+    @Override
+    protected void prime() {
+        String slug = PrimingEvents.MISSING_SLUG;
+        handleRequest(PrimingEvents.post("/articles/" + slug + "/challenges", Map.of("slug", slug), null, null), null);
+        Challenges.Challenge challenge = comments.primeChallenge();
+        Responses.json(201, new ChallengeView(challenge.password(), challenge.token(), challenge.expiresAt().toString(),
+                CommentHtml.ALLOWED_TAGS), Map.of());
+    }
+
+    /** After a SnapStart restore: fresh random generators for passwords and nonces. */
+    @Override
+    protected void restored() {
+        comments.restored();
     }
 }

@@ -2,14 +2,19 @@ package dev.broadsheet.comments.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /articles/{slug}/comments}: approved comments, oldest first, each with its
@@ -46,6 +51,20 @@ public class ListCommentsHandler extends HttpHandler {
         DynamoComments.Page page = comments.list(slug, limit, after);
         return Responses.cacheableJson(request, new CommentViews.CommentList(
                 page.comments().stream().map(CommentViews::view).toList(), CommentCursor.encode(page.lastId())), cacheControl);
+    }
+
+    /** Before a SnapStart snapshot: the comments of an article no one published (404, then the query), a list's JSON. */
+    @Override
+    protected void prime() {
+        String slug = PrimingEvents.MISSING_SLUG;
+        handleRequest(PrimingEvents.get("/articles/" + slug + "/comments", Map.of("slug", slug)), null);
+        comments.primeList();
+        Request sample = new Request(PrimingEvents.get("/articles/" + slug + "/comments", Map.of("slug", slug)));
+        Instant now = Instant.now();
+        Responses.cacheableJson(sample, new CommentViews.CommentList(List.of(new CommentViews.CommentView(
+                CommentIds.next(now), null, new CommentViews.Author("A reader", "https://example.com/"),
+                "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", now.toString())),
+                CommentCursor.encode(CommentIds.next(now))), cacheControl);
     }
 
     private static int limit(String value) {

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
@@ -21,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,6 +81,33 @@ public class SubmitCommentHandler extends HttpHandler {
             }
             throw e;
         }
+    }
+
+    /**
+     * Before a SnapStart snapshot, writing nothing: a JSON and a form submission to an article no
+     * one published (body parsing, then 404 and its redirect), every rule of a typical submission
+     * (validation, challenge, hashes, moderation, sanitizer), and the answer's JSON.
+     */
+    @Override
+    protected void prime() {
+        String slug = PrimingEvents.MISSING_SLUG;
+        String path = "/articles/" + slug + "/comments";
+        handleRequest(PrimingEvents.post(path, Map.of("slug", slug), JSON,
+                "{\"author\":\"A reader\",\"email\":\"reader@example.com\",\"content\":\"A comment.\"}"), null);
+        handleRequest(PrimingEvents.post(path, Map.of("slug", slug), FORM,
+                "author=A+reader&email=reader%40example.com&content=A+comment."), null);
+        String html = comments.primeSubmission("A reader", "reader@example.com", "https://example.com/",
+                "Thanks for <b>this</b> article. <a href=\"https://example.com/more\" title=\"more\">More</a> "
+                        + "<blockquote cite=\"https://example.com/\">a quote</blockquote><script>alert(1)</script>");
+        Responses.json(201, new CommentViews.SubmittedView(CommentIds.next(Instant.now()), null,
+                new CommentViews.Author("A reader", "https://example.com/"), html, Instant.now().toString(),
+                CommentStatus.PENDING.value()), Map.of());
+    }
+
+    /** After a SnapStart restore: fresh random generators for comment ids. */
+    @Override
+    protected void restored() {
+        comments.restored();
     }
 
     private APIGatewayV2HTTPResponse redirect(String slug, String outcome) {

@@ -13,7 +13,7 @@ public final class CommentIds {
 
     private static final char[] BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final Pattern FORMAT = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile SecureRandom random = new SecureRandom();
 
     private CommentIds() {
     }
@@ -26,9 +26,14 @@ public final class CommentIds {
             millis >>>= 5;
         }
         for (int i = 10; i < 26; i++) {
-            id[i] = BASE32[RANDOM.nextInt(32)];
+            id[i] = BASE32[random.nextInt(32)];
         }
         return new String(id);
+    }
+
+    /** After a SnapStart restore: a new generator, freshly seeded, instead of the one in the snapshot. */
+    public static void renewRandom() {
+        random = new SecureRandom();
     }
 
     public static boolean isId(String value) {

@@ -9,6 +9,7 @@ import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
 
@@ -86,6 +87,52 @@ public final class CommentService {
                 fields.email(), emailHash, ipHash, html, status, fields.depth(), now);
         claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
         return new Outcome(comment);
+    }
+
+    /**
+     * SnapStart priming of the challenge route: the article read (of an article no one published)
+     * and a challenge issued for it — signed, never stored.
+     */
+    public Challenges.Challenge primeChallenge() {
+        store.article(PrimingEvents.MISSING_SLUG);
+        return challenges.issue(PrimingEvents.MISSING_SLUG);
+    }
+
+    /**
+     * SnapStart priming of the submission route: every rule a real submission passes through —
+     * the article read, field validation, the challenge check, the hashes, the moderation rules
+     * with their approved-email read, the sanitizer on typical HTML — and no write.
+     *
+     * @return the sanitized content
+     */
+    public String primeSubmission(String author, String email, String url, String content) {
+        store.article(PrimingEvents.MISSING_SLUG);
+        Challenges.Challenge challenge = challenges.issue(PrimingEvents.MISSING_SLUG);
+        Fields fields = validate(PrimingEvents.MISSING_SLUG, new Submission(author, email, url, content, null,
+                challenge.token(), challenge.password(), null, "192.0.2.1"));
+        challenges.verify(PrimingEvents.MISSING_SLUG, challenge.token(), challenge.password());
+        String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
+        keys.hash("ip", "192.0.2.1");
+        rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), () -> store.hasApprovedComment(emailHash));
+        CommentIds.next(clock.instant());
+        return CommentHtml.sanitize(fields.content());
+    }
+
+    /** SnapStart priming of the list route: a query of the comments of an article no one published. */
+    public void primeList() {
+        store.article(PrimingEvents.MISSING_SLUG);
+        store.approved(PrimingEvents.MISSING_SLUG, 1, null);
+    }
+
+    /**
+     * After a SnapStart restore: random generators start from fresh seeds, so that restored copies
+     * of one snapshot never issue the same passwords, nonces or comment ids.
+     */
+    public void restored() {
+        if (challenges != null) {
+            challenges.renewRandom();
+        }
+        CommentIds.renewRandom();
     }
 
     public DynamoComments.Page list(String slug, int limit, String afterId) {

@@ -1,0 +1,28 @@
+package dev.broadsheet.comments.handler;
+
+import dev.broadsheet.comments.html.CommentHtml;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.core.JsonWriter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The comment views write themselves (no databind on the read path) exactly as Jackson would write them. */
+class CommentViewsJsonTest {
+
+    @Test
+    void commentsListsSubmissionsAndChallengesAreWrittenAsJacksonWritesThem() throws Exception {
+        var view = new CommentViews.CommentView("01J0000000AAAAAAAAAAAAAAAA", null, new CommentViews.Author("Ann \"A\"", null),
+                "<p>Hi <a href=\"https://e.com/\" rel=\"nofollow ugc\">there</a>\n</p>", "2026-03-01T10:00:00.123Z");
+        var reply = new CommentViews.CommentView("01J0000000BBBBBBBBBBBBBBBB", view.id(),
+                new CommentViews.Author("Bo", "https://bo.example/"), "é \\ \u0001", "2026-03-01T10:00:01Z");
+        for (Object value : List.of(new CommentViews.CommentList(List.of(view, reply), "cursor"),
+                new CommentViews.CommentList(List.of(), null),
+                new CommentViews.SubmittedView("id", null, view.author(), "x", "2026-03-01T10:00:00Z", "pending"),
+                new CreateChallengeHandler.ChallengeView("abc2345", "t.s", "2026-03-01T10:10:00Z", CommentHtml.ALLOWED_TAGS))) {
+            assertEquals(Json.MAPPER.writeValueAsString(value), JsonWriter.write((dev.broadsheet.core.JsonWritable) value));
+        }
+    }
+}
