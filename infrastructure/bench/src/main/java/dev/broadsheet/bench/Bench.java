@@ -170,6 +170,10 @@ public final class Bench {
     }
 
     private static void check(BenchFunction function, ProbeResult result) {
+        if (result.output().contains("SnapStart priming of")) {
+            throw new IllegalStateException(function.logicalId() + ": its priming failed (a primed number would be a lie):\n"
+                    + result.output());
+        }
         int status = result.firstStatus();
         if (status < 200 || status >= 400) {
             throw new IllegalStateException(function.logicalId() + " answered its sample event " + function.event()

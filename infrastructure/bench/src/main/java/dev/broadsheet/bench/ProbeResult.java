@@ -3,8 +3,8 @@ package dev.broadsheet.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One probe JVM's result line: {@code PROBE name=value name=value ...}. */
-record ProbeResult(Map<String, String> values) {
+/** One probe JVM's result line ({@code PROBE name=value name=value ...}) and all it printed. */
+record ProbeResult(Map<String, String> values, String output) {
 
     static final String PREFIX = "PROBE";
 
@@ -20,7 +20,7 @@ record ProbeResult(Map<String, String> values) {
                     }
                     values.put(field.substring(0, equals), field.substring(equals + 1));
                 }
-                return new ProbeResult(values);
+                return new ProbeResult(values, output);
             }
         }
         throw new IllegalArgumentException("The probe printed no result line; its output was:\n" + output);
