@@ -5,7 +5,8 @@
 
 (() => {
   const { apiUrl, call, el, httpUrl, formatDate, setText, showStatus, ApiError } = Broadsheet;
-  const slug = new URLSearchParams(location.search).get("slug");
+  // The page's URL is /articles/{slug}: the site's rewrite, and the API's ArticleUrlPattern.
+  const slug = decodeURIComponent((location.pathname.match(/^\/articles\/([^/]+)$/) || [])[1] || "");
   const articlePath = "/articles/" + encodeURIComponent(slug || "");
   const form = document.getElementById("comment-form");
   const respond = document.getElementById("respond");
@@ -80,8 +81,8 @@
     return {
       id: comment.id,
       parentId: comment.parentId || null,
-      name: comment.authorName,
-      website: httpUrl(comment.authorUrl),
+      name: comment.author && comment.author.name,
+      website: httpUrl(comment.author && comment.author.url),
       html: comment.contentHtml || "",
       createdAt: comment.createdAt,
       status: comment.status,
@@ -159,7 +160,7 @@
     form.elements.parentId.value = parentId;
     item.append(respond);
     document.getElementById("cancel-reply").hidden = false;
-    form.elements.comment.focus();
+    form.elements.content.focus();
   }
 
   document.getElementById("cancel-reply").addEventListener("click", event => {
@@ -173,19 +174,15 @@
 
   /** "You may use these HTML tags and attributes: <a href="" title=""> …", from the challenge. */
   function allowedTagsSentence(allowedTags) {
-    const tags = Array.isArray(allowedTags)
-      ? allowedTags.map(t => typeof t === "string" ? [t, []] : [t.tag || t.name, t.attributes || []])
-      : Object.entries(allowedTags || {});
-    const written = tags.map(([tag, attributes]) =>
-      "<" + [tag, ...attributes.map(a => a + '=""')].join(" ") + ">");
-    return written.length ? "You may use these HTML tags and attributes: " + written.join(" ") : "";
+    const tags = (allowedTags || []).filter(tag => typeof tag === "string");
+    return tags.length ? "You may use these HTML tags and attributes: " + tags.join(" ") : "";
   }
 
   async function newChallenge() {
     const { body } = await call("POST", articlePath + "/challenges");
     setText("challenge-password", body.password);
-    form.elements.token.value = body.token;
-    form.elements.password.value = "";
+    form.elements.challengeToken.value = body.token;
+    form.elements.challengePassword.value = "";
     // Text, not HTML: the sentence shows the tags themselves.
     setText("allowed-tags", allowedTagsSentence(body.allowedTags));
   }
@@ -198,12 +195,24 @@
     formError.textContent = "";
   }
 
-  /** Each errors[] entry next to the input it names; the rest, and the detail, above the form. */
+  /** The last segment of a problem type: "challenge-wrong-password", "invalid-request", … */
+  function problemKind(type) {
+    return String(type || "").split("/").pop();
+  }
+
+  /**
+   * Each errors[] entry next to the input it names; a failed challenge (403, no errors[]) next to
+   * the password; the rest, and the detail, above the form.
+   */
   function showProblem(error) {
     const unplaced = [];
-    for (const fieldError of error.problem.errors || []) {
+    const fieldErrors = (error.problem.errors || []).slice();
+    if (!fieldErrors.length && problemKind(error.problem.type).startsWith("challenge-")) {
+      fieldErrors.push({ field: "challengePassword", message: error.message });
+    }
+    for (const fieldError of fieldErrors) {
       const input = typeof fieldError.field === "string" ? form.elements.namedItem(fieldError.field) : null;
-      if (input && input.type !== "hidden" && input.name !== "homepage") {
+      if (input && input.type !== "hidden" && input.name !== "phone") {
         const id = "error-" + input.id;
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", id);
@@ -213,7 +222,7 @@
         unplaced.push(fieldError.message);
       }
     }
-    const messages = unplaced.length ? unplaced : (error.problem.errors || []).length ? [] : [error.message];
+    const messages = unplaced.length ? unplaced : fieldErrors.length ? [] : [error.message];
     if (error.status === 429) {
       messages.push("Please wait a moment before posting again.");
     }
@@ -227,7 +236,7 @@
   function fields() {
     const data = {};
     for (const [name, value] of new FormData(form)) {
-      if (value !== "" || name === "homepage") {
+      if (value !== "" || name === "phone") {
         data[name] = value;
       }
     }
@@ -256,7 +265,7 @@
           document.getElementById("comments").hidden = false;
         }
       }
-      form.elements.comment.value = "";
+      form.elements.content.value = "";
       form.elements.parentId.value = "";
       await newChallenge();   // a password is good for one comment
     } catch (e) {
@@ -265,8 +274,7 @@
         return;
       }
       showProblem(e);
-      const about = (e.problem.errors || []).map(x => x.field);
-      if (e.status === 403 || about.includes("token") || about.includes("password")) {
+      if (problemKind(e.problem.type).startsWith("challenge-")) {
         // Wrong, expired or used: the next try needs a fresh password.
         newChallenge().catch(() => {});
       }
@@ -275,11 +283,46 @@
     }
   });
 
+  // ---- back from a form post without JavaScript --------------------------------------------
+
+  /** What the API's 303 says in the URL it sends the reader back to. */
+  const FORM_OUTCOMES = {
+    "challenge-wrong-password": "The password did not match the one shown. Copy the new password below.",
+    "challenge-expired": "The password had expired. Copy the new password below.",
+    "challenge-used": "That password was already used. Copy the new password below.",
+    "challenge-invalid": "The password could not be checked. Copy the new password below.",
+    "challenge-wrong-article": "That password was for another article. Copy the new password below.",
+    "invalid-request": "Please fill in the required fields: name, email, comment and password.",
+    "comment-flood": "You are posting comments too quickly; wait a few seconds and try again.",
+    "duplicate-comment": "You have already said that.",
+    "comments-closed": "Comments are closed for this article.",
+  };
+
+  function showFormOutcome() {
+    const params = new URLSearchParams(location.search);
+    if (params.get("comment") === "pending") {
+      const pending = document.getElementById("pending");
+      pending.replaceChildren(el("strong", {}, "Thank you. Your comment is awaiting moderation."),
+        " It will appear here once an editor approves it.");
+      pending.hidden = false;
+    }
+    const kind = params.get("comment-error");
+    if (kind) {
+      const formError = document.getElementById("form-error");
+      formError.textContent = FORM_OUTCOMES[kind] || "Your comment could not be posted.";
+      formError.hidden = false;
+    }
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target) {
+      target.scrollIntoView();
+    }
+  }
+
   // ---- start -------------------------------------------------------------------------------
 
   async function start() {
     if (!slug) {
-      showStatus("No article given: open article.html?slug=…", true);
+      showStatus("No article given: article pages are /articles/{slug}.", true);
       return;
     }
     let article;
@@ -304,6 +347,7 @@
     } catch (e) {
       // No challenge, no form: a reader could not post anyway.
     }
+    showFormOutcome();
   }
 
   start();

@@ -77,7 +77,7 @@ const Broadsheet = (() => {
   }
 
   function articleHref(slug) {
-    return "article.html?slug=" + encodeURIComponent(slug);
+    return "/articles/" + encodeURIComponent(slug);
   }
 
   return { apiUrl, ApiError, call, el, httpUrl, formatDate, setText, showStatus, articleHref };

@@ -54,10 +54,13 @@ final class Browser implements AutoCloseable {
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
+    // Selenium looks for CDP bindings matching the browser to offer its DevTools API, which these
+    // tests do not use (executeCdpCommand needs none); its warning that it found none is noise.
+    // Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     static {
-        // Selenium looks for CDP bindings matching the browser to offer its DevTools API, which these
-        // tests do not use (executeCdpCommand needs none); the warning that it found none is noise.
-        Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
+        CDP_VERSION_LOG.setLevel(Level.SEVERE);
     }
 
     private final ChromeDriver driver;

@@ -29,7 +29,7 @@ final class DemoSite implements BeforeAllCallback, ParameterResolver {
     record Demo(LocalApi api, String siteUrl, String foreignSiteUrl) {
 
         String articleUrl(String slug) {
-            return siteUrl + "/article.html?slug=" + slug;
+            return siteUrl + "/articles/" + slug;
         }
 
         /** Whether template.yaml routes {@code method path} (the images and comments routes come with their branches). */

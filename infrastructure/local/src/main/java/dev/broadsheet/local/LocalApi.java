@@ -133,7 +133,7 @@ public final class LocalApi implements AutoCloseable {
     private static Map<String, String> parameters(Settings settings, SiteServer site) {
         Map<String, String> parameters = new LinkedHashMap<>(settings.parameters());
         if (site != null) {
-            parameters.putIfAbsent(ARTICLE_URL_PATTERN, site.url() + "/article.html?slug={slug}");
+            parameters.putIfAbsent(ARTICLE_URL_PATTERN, site.url() + "/articles/{slug}");
         }
         return parameters;
     }
@@ -193,7 +193,7 @@ public final class LocalApi implements AutoCloseable {
                 out.append(String.format("    %-" + width + "s  -> %s%n", route.method() + " " + route.path(), route.functionId())));
         if (site != null) {
             out.append("  demo site: ").append(site.url()).append("/ (article: ").append(site.url())
-                    .append("/article.html?slug=").append(SampleArticle.SLUG).append(")\n");
+                    .append("/articles/").append(SampleArticle.SLUG).append(")\n");
             if (!cors.isAllowed(site.url())) {
                 out.append("  WARNING: CORS does not allow the demo site's origin ").append(site.url())
                         .append(": add it with --param AllowedOrigins=").append(site.url()).append('\n');

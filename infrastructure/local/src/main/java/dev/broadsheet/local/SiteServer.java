@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The demo frontend: the static files under {@code site/} on the classpath, on a port of their
  * own so that the pages and the API are different origins, as they are deployed. The one generated
- * file is {@code /config.js}, which tells the pages where the API is.
+ * file is {@code /config.js}, which tells the pages where the API is; and {@code /articles/<slug>}
+ * answers with {@code article.html}, the rewrite a static host is configured with, so that article
+ * URLs look like the template's {@code ArticleUrlPattern} (and the comment form's redirect lands).
  *
  * <p>Only files of known types are served, and only by names made of plain path segments: no
  * {@code ..}, no dot-files, no directory listings, no percent-encoded tricks (the path is matched
@@ -29,6 +31,7 @@ import java.util.regex.Pattern;
 public final class SiteServer implements AutoCloseable {
 
     static final String ROOT = "/site/";
+    private static final Pattern ARTICLE_PATH = Pattern.compile("articles/[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Pattern SAFE_PATH = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -113,6 +116,9 @@ public final class SiteServer implements AutoCloseable {
         String name = path.equals("/") ? "index.html" : path.substring(1);
         if (name.equals("config.js")) {
             return Optional.of(new Resource(CONTENT_TYPES.get("js"), config));
+        }
+        if (ARTICLE_PATH.matcher(name).matches() && !name.contains("..")) {
+            name = "article.html";
         }
         if (!SAFE_PATH.matcher(name).matches() || name.contains("..")) {
             return Optional.empty();
