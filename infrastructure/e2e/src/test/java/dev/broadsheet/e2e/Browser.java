@@ -1,6 +1,8 @@
 package dev.broadsheet.e2e;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -135,12 +137,22 @@ final class Browser implements AutoCloseable {
 
     /** The whole page, beyond the window, as {@code target/screenshots/<name>.png}. */
     Path screenshot(String name) {
-        Path dir = Path.of(System.getProperty("broadsheet.screenshots", "target/screenshots"));
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));
+        return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** One element (scrolled into view), as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name, WebElement element) {
+        script("arguments[0].scrollIntoView();", element);
+        return save(name, element.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path save(String name, byte[] png) {
+        Path dir = Path.of(System.getProperty("broadsheet.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(dir);
-            return Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+            return Files.write(dir.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

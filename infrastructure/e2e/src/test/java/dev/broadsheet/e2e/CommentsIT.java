@@ -118,6 +118,7 @@ class CommentsIT {
         assertTrue(comment.findElement(By.className("comment-content")).getText().startsWith("I hope the ceasefire holds."));
         assertTrue(comment.findElements(By.className("moderation")).isEmpty());
         assertEquals(List.of(), browser.scriptsFired());
+        browser.screenshot("comments-approved", browser.driver().findElement(By.id("comments")));
     }
 
     @Test
@@ -137,7 +138,7 @@ class CommentsIT {
                 .isEmpty());
         // A fresh password replaces the refused one.
         browser.waitFor(driver -> !driver.findElement(By.id("challenge-password")).getText().isEmpty());
-        browser.screenshot("comment-form-error");
+        browser.screenshot("comment-form-error", browser.driver().findElement(By.id("respond")));
 
         assertEquals(before, itemCounts(demo), "no comment and no guard written");
         assertTrue(browser.driver().findElements(By.cssSelector("#comment-list .comment-author")).stream()
@@ -154,7 +155,8 @@ class CommentsIT {
         // form.submit() fires no submit event: the browser posts form-encoded, as without JavaScript.
         postNatively();
 
-        String url = browser.waitFor(driver -> driver.getCurrentUrl().contains("comment=") ? driver.getCurrentUrl() : null);
+        // The API's 303 brings the reader back with the outcome in the query: comment=pending or comment-error=<type>.
+        String url = browser.waitFor(driver -> driver.getCurrentUrl().matches(".*[?&]comment(-error)?=.*") ? driver.getCurrentUrl() : null);
         if (url.contains("comment-error=comment-flood")) {
             sleepSeconds(16);
             openArticle(demo);
