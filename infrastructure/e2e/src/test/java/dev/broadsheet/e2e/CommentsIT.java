@@ -98,7 +98,7 @@ class CommentsIT {
     }
 
     @Test
-    void aCommentWithTheCopiedPasswordIsPendingAndShowsOnceApproved(Demo demo) {
+    void aCommentWithTheCopiedPasswordIsPendingShowsOnceApprovedAndTakesAThreadedReply(Demo demo) {
         assumeTrue(Moderator.unavailable().isEmpty(), () -> Moderator.unavailable().orElse(""));
         String author = "Reader " + unique();
         String email = unique() + "@example.com";
@@ -118,7 +118,24 @@ class CommentsIT {
         assertTrue(comment.findElement(By.className("comment-content")).getText().startsWith("I hope the ceasefire holds."));
         assertTrue(comment.findElements(By.className("moderation")).isEmpty());
         assertEquals(List.of(), browser.scriptsFired());
-        browser.screenshot("comments-approved", browser.driver().findElement(By.id("comments")));
+
+        // A reply: the form moves under the comment, and the approved reply is nested in it.
+        String parentId = comment.getAttribute("id").substring("comment-".length());
+        comment.findElement(By.className("reply-link")).click();
+        assertEquals(parentId, browser.driver().findElement(By.id("parent")).getAttribute("value"));
+        assertEquals(Boolean.TRUE, browser.script("return arguments[0].contains(document.getElementById('respond'));", comment));
+        String replier = "Replier " + unique();
+        String replierEmail = unique() + "@example.com";
+        submit(replier, replierEmail, "A reply to " + author, null);
+        browser.waitFor(driver -> visible(driver.findElement(By.id("pending"))));
+        Moderator.of(demo.api().aws()).approveOnlyPendingBy(SLUG, replierEmail);
+        WebElement reply = reloadUntilCommentBy(demo, replier);
+
+        WebElement thread = browser.driver().findElement(By.id("comment-" + parentId));
+        assertEquals(Boolean.TRUE, browser.script(
+                "return arguments[0].parentElement.classList.contains('children') && arguments[0].parentElement.parentElement === arguments[1];",
+                reply, thread));
+        browser.screenshot("comments-threaded", thread);
     }
 
     @Test
