@@ -4,7 +4,6 @@ import dev.broadsheet.e2e.DemoSite.Demo;
 import dev.broadsheet.local.seed.SampleArticle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -15,7 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,26 +48,10 @@ class CommentsIT {
 
     private static Browser browser;
 
-    private static final List<String[]> ROUTES = List.of(new String[] {"POST", "/articles/{slug}/challenges"},
-            new String[] {"POST", "/articles/{slug}/comments"}, new String[] {"GET", "/articles/{slug}/comments"});
-
     @BeforeAll
     static void open() {
-        if (missingRoute().isEmpty()) {
-            browser = Browser.open();
-        }
-    }
-
-    /** Each test is skipped, saying why, while the comments API is not in the template. */
-    @BeforeEach
-    void requireTheCommentsApi() {
-        assumeTrue(missingRoute().isEmpty(), () -> missingRoute().orElse(""));
-    }
-
-    private static Optional<String> missingRoute() {
-        return ROUTES.stream().filter(route -> !Demo.routed(route[0], route[1])).findFirst()
-                .map(route -> route[0] + " " + route[1] + " is not in template.yaml on this branch: "
-                        + "the comments API comes with the comments branch");
+        assumeTrue(Browser.unavailable().isEmpty(), () -> Browser.unavailable().orElse(""));
+        browser = Browser.open();
     }
 
     @AfterAll
@@ -99,7 +81,6 @@ class CommentsIT {
 
     @Test
     void aCommentWithTheCopiedPasswordIsPendingShowsOnceApprovedAndTakesAThreadedReply(Demo demo) {
-        assumeTrue(Moderator.unavailable().isEmpty(), () -> Moderator.unavailable().orElse(""));
         String author = "Reader " + unique();
         String email = unique() + "@example.com";
         openArticle(demo);
@@ -164,7 +145,6 @@ class CommentsIT {
 
     @Test
     void theFormPostedWithoutTheScriptComesBackToTheArticle(Demo demo) {
-        assumeTrue(Moderator.unavailable().isEmpty(), () -> Moderator.unavailable().orElse(""));
         String email = unique() + "@example.com";
         openArticle(demo);
         fill("No Script " + unique(), email, "Posted as a plain form. " + unique(), null);
@@ -189,7 +169,6 @@ class CommentsIT {
 
     @Test
     void aCommentOfXssPayloadsIsShownAndRunsNoScript(Demo demo) throws IOException {
-        assumeTrue(Moderator.unavailable().isEmpty(), () -> Moderator.unavailable().orElse(""));
         String author = "Payloads " + unique();
         String email = unique() + "@example.com";
         String content = payloads();

@@ -3,7 +3,6 @@ package dev.broadsheet.e2e;
 import dev.broadsheet.local.LocalApi;
 import dev.broadsheet.local.Settings;
 import dev.broadsheet.local.SiteServer;
-import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,12 +29,6 @@ final class DemoSite implements BeforeAllCallback, ParameterResolver {
 
         String articleUrl(String slug) {
             return siteUrl + "/articles/" + slug;
-        }
-
-        /** Whether template.yaml routes {@code method path} (the images and comments routes come with their branches). */
-        static boolean routed(String method, String path) {
-            return SamTemplate.ofProject().routes().stream()
-                    .anyMatch(route -> route.method().equals(method) && route.path().equals(path));
         }
     }
 
