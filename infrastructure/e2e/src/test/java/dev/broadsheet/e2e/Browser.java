@@ -87,6 +87,15 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
+        return open(true);
+    }
+
+    /** A browser as a reader who turned JavaScript off sees pages. */
+    static Browser openWithoutJavaScript() {
+        return open(false);
+    }
+
+    private static Browser open(boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("broadsheet-chromium-");
@@ -98,6 +107,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driverBinary().orElseThrow()).toFile())
                 .usingAnyFreePort()

@@ -168,6 +168,35 @@ class CommentsIT {
     }
 
     @Test
+    void aReaderWithoutJavaScriptGetsTheFormWithItsPasswordAndComesBackToTheArticle(Demo demo) {
+        String email = unique() + "@example.com";
+        try (Browser noScript = Browser.openWithoutJavaScript()) {
+            String url = postWithoutJavaScript(noScript, demo, email);
+            if (url.contains("comment-error=comment-flood")) {
+                sleepSeconds(16);
+                url = postWithoutJavaScript(noScript, demo, email);
+            }
+
+            assertTrue(url.startsWith(demo.articleUrl(SLUG) + "?comment=pending"), url);
+            assertEquals(1, Moderator.of(demo.api().aws()).pendingBy(SLUG, email).size());
+        }
+    }
+
+    /** From the article page's noscript button to the API's form page, then the post and its 303. */
+    private static String postWithoutJavaScript(Browser noScript, Demo demo, String email) {
+        noScript.get(demo.articleUrl(SLUG));
+        noScript.driver().findElement(By.cssSelector("form.noscript-comment button")).click();
+        noScript.waitFor(driver -> driver.getCurrentUrl().startsWith(demo.api().url()) ? true : null);
+        String password = noScript.driver().findElement(By.className("password")).getText();
+        noScript.driver().findElement(By.id("content")).sendKeys("Written with JavaScript off. " + unique());
+        noScript.driver().findElement(By.id("author")).sendKeys("No Script Reader");
+        noScript.driver().findElement(By.id("email")).sendKeys(email);
+        noScript.driver().findElement(By.id("challengePassword")).sendKeys(password);
+        noScript.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        return noScript.waitFor(driver -> driver.getCurrentUrl().matches(".*[?&]comment(-error)?=.*") ? driver.getCurrentUrl() : null);
+    }
+
+    @Test
     void aCommentOfXssPayloadsIsShownAndRunsNoScript(Demo demo) throws IOException {
         String author = "Payloads " + unique();
         String email = unique() + "@example.com";

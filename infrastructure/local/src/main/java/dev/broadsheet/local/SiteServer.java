@@ -47,7 +47,10 @@ public final class SiteServer implements AutoCloseable {
     private final ExecutorService workers;
     private final byte[] config;
 
+    private final String apiUrl;
+
     private SiteServer(HttpServer server, ExecutorService workers, String apiUrl) {
+        this.apiUrl = apiUrl;
         this.server = server;
         this.workers = workers;
         // JSON is valid JavaScript, and Jackson escapes what could end a string: the URL stays data.
@@ -118,7 +121,7 @@ public final class SiteServer implements AutoCloseable {
             return Optional.of(new Resource(CONTENT_TYPES.get("js"), config));
         }
         if (ARTICLE_PATH.matcher(name).matches() && !name.contains("..")) {
-            name = "article.html";
+            return articlePage(name.substring("articles/".length()));
         }
         if (!SAFE_PATH.matcher(name).matches() || name.contains("..")) {
             return Optional.empty();
@@ -132,6 +135,25 @@ public final class SiteServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code article.html} with the one per-article value a page without JavaScript needs baked in,
+     * as a static-site generator would: where its "Comment without JavaScript" form posts (the
+     * challenges route, which answers a browser's form post with the comment form as a page).
+     */
+    private Optional<Resource> articlePage(String slug) {
+        try (InputStream in = SiteServer.class.getResourceAsStream(ROOT + "article.html")) {
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{challengeAction}}", htmlEscape(apiUrl + "/articles/" + slug + "/challenges"));
+            return Optional.of(new Resource(CONTENT_TYPES.get("html"), page.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String htmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
