@@ -91,8 +91,11 @@ public final class Moderation {
         return setCommentsOpen(slug, true);
     }
 
-    /** Splits a moderation id; throws IllegalArgumentException naming the expected form. */
-    static String[] parse(String moderationId) {
+    /**
+     * Splits a moderation id into slug and comment id; throws IllegalArgumentException naming the
+     * expected form (the editor checks every id with it before changing any).
+     */
+    public static String[] parse(String moderationId) {
         int slash = moderationId == null ? -1 : moderationId.lastIndexOf('/');
         if (slash <= 0 || !CommentIds.isId(moderationId.substring(slash + 1))) {
             throw new IllegalArgumentException("A comment id is <article slug>/<comment id>, as `pending` lists it; got " + moderationId);
