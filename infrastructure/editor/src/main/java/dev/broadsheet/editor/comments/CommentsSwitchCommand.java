@@ -58,8 +58,8 @@ abstract class CommentsSwitchCommand implements Callable<Integer> {
             out.println(open()
                     ? "Opened comments on " + slug + ": new comments are accepted again (unless the article is older than"
                             + " COMMENTS_CLOSE_AFTER_DAYS)"
-                    : "Closed comments on " + slug + ": new comments are refused (403); the " + article.commentCount()
-                            + " approved stay listed");
+                    : "Closed comments on " + slug + ": new comments are refused (403); its " + article.commentCount()
+                            + (article.commentCount() == 1 ? " approved comment stays listed" : " approved comments stay listed"));
             return 0;
         }
     }
