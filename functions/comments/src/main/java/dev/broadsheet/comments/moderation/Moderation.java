@@ -38,9 +38,13 @@ public final class Moderation {
         this.tables = tables;
     }
 
-    /** A comment waiting for a decision, with what an editor needs to decide (the email included). */
+    /**
+     * A comment waiting for a decision, with what an editor needs to decide (the email included).
+     *
+     * @param heldBecause why it was held; null for comments stored before the reason was recorded
+     */
     public record PendingComment(String moderationId, String articleSlug, String author, String email, String url,
-                                 String contentHtml, String createdAt) {
+                                 String contentHtml, String createdAt, String heldBecause) {
     }
 
     /** What became of one id. */
@@ -63,7 +67,8 @@ public final class Moderation {
             for (Map<String, AttributeValue> item : response.items()) {
                 Comment comment = CommentItems.fromItem(item);
                 found.add(new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(), comment.authorName(),
-                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString()));
+                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString(),
+                        comment.heldBecause()));
             }
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (startKey != null);

@@ -4,15 +4,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code broadsheet comments ...}: the moderation queue and decisions, and closing an article's comments. */
-@Command(name = "comments", mixinStandardHelpOptions = true,
+@Command(name = "comments",
         description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article.",
         subcommands = {PendingCommand.class, ModerateCommand.Approve.class, ModerateCommand.Spam.class, ModerateCommand.Trash.class,
                 CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class},
         footer = {"", "A comment's id is <article slug>/<comment id>, as `pending` lists it.",
                 "Examples:",
                 "  broadsheet comments pending --local",
-                "  broadsheet comments approve city-council-approves-new-bridge/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
-                "  broadsheet comments close city-council-approves-new-bridge --stack broadsheet"})
+                "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
+                "  broadsheet comments close my-article --stack broadsheet"})
 public final class CommentsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,12 +22,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "pending", description = {
         "List the comments waiting for moderation, oldest first, of one article or of all:",
-        "id, article, author, email, time, and the start of the text."})
+        "id, article, author, email, time, why it was held, and the start of the text."})
 public final class PendingCommand implements Callable<Integer> {
 
     static final int AUTHOR_WIDTH = 20;
     static final int EMAIL_WIDTH = 30;
     static final int EXCERPT_WIDTH = 60;
+    static final int HELD_BECAUSE_WIDTH = 40;
 
     @Parameters(paramLabel = "SLUG", arity = "0..1", description = "Only this article's comments.")
     String slug;
@@ -53,11 +54,12 @@ public final class PendingCommand implements Callable<Integer> {
         try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
             List<PendingComment> pending = destination.moderation().pending(slug);
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "ARTICLE", "AUTHOR", "EMAIL", "CREATED", "TEXT"});
+            rows.add(new String[] {"ID", "ARTICLE", "AUTHOR", "EMAIL", "CREATED", "HELD BECAUSE", "TEXT"});
             for (PendingComment comment : pending) {
                 rows.add(new String[] {comment.moderationId(), comment.articleSlug(),
                         TerminalText.clip(comment.author(), AUTHOR_WIDTH), TerminalText.clip(comment.email(), EMAIL_WIDTH),
-                        Instant.parse(comment.createdAt()).truncatedTo(ChronoUnit.SECONDS).toString(), TerminalText.excerpt(comment.contentHtml(), EXCERPT_WIDTH)});
+                        Instant.parse(comment.createdAt()).truncatedTo(ChronoUnit.SECONDS).toString(),
+                        TerminalText.clip(comment.heldBecause(), HELD_BECAUSE_WIDTH), TerminalText.excerpt(comment.contentHtml(), EXCERPT_WIDTH)});
             }
             if (!pending.isEmpty()) {
                 print(out, rows);

@@ -93,13 +93,13 @@ class CommentsCommandIT {
     void pendingListsTheHeldCommentsOfAllArticlesOrOfOne() {
         String ann = submitted(SLUG, "Ann Archer", "ann@example.com", "First! <b>Bold</b> &amp; proud");
         String bob = submitted(SLUG, "Bob Baker", "bob@example.com", "Second thoughts on the bridge.");
-        String cy = submitted(OTHER_SLUG, "Cy Cole", "cy@example.com", "The library looks great.");
+        String cy = submitted(OTHER_SLUG, "Cy Cole", "cy@example.com", "See https://a.example and https://b.example");
 
         Run all = editor("comments", "pending", "--local");
         assertEquals(0, all.code, all.toString());
         assertTrue(all.out.startsWith("ID"), all.out);
         for (String expected : List.of(ann, bob, cy, "Ann Archer", "ann@example.com", "bob@example.com", "cy@example.com",
-                "First! Bold & proud", "3 pending comments")) {
+                "First! Bold & proud", "every comment is held", "2 links", "3 pending comments")) {
             assertTrue(all.out.contains(expected), expected + " in\n" + all.out);
         }
         assertTrue(all.out.indexOf(ann) < all.out.indexOf(bob), "oldest first:\n" + all.out);
