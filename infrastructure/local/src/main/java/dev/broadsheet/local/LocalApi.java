@@ -174,7 +174,8 @@ public final class LocalApi implements AutoCloseable {
     private static LocalApiFile describe(LocalAws aws, int port) {
         return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
                 aws.accessKeyId(), aws.secretAccessKey(), aws.physicalNames().get("ArticlesTable"),
-                aws.physicalNames().get("ImagesBucket"), ProcessHandle.current().pid());
+                aws.physicalNames().get("ImagesBucket"), aws.physicalNames().get("CommentsTable"),
+                aws.physicalNames().get("GuardsTable"), ProcessHandle.current().pid());
     }
 
     /** How the editor reaches this local API's emulators: what {@code .broadsheet/local-api.json} holds. */

@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
  * @param pid the local API's process, so that a second local API does not delete the first one's file
  */
 public record LocalApiFile(String apiUrl, URI dynamoDbEndpoint, URI s3Endpoint, String region, String accessKeyId,
-                           String secretAccessKey, String articlesTable, String imagesBucket, long pid) {
+                           String secretAccessKey, String articlesTable, String imagesBucket, String commentsTable,
+                           String guardsTable, long pid) {
 
     public static final String NAME = "local-api.json";
 

@@ -40,6 +40,8 @@ public final class Targets {
             "mvn -q -DskipTests package && java -jar infrastructure/local/target/broadsheet-local.jar";
     public static final String TABLE_OUTPUT = "ArticlesTableName";
     public static final String BUCKET_OUTPUT = "ImagesBucketName";
+    public static final String COMMENTS_TABLE_OUTPUT = "CommentsTableName";
+    public static final String GUARDS_TABLE_OUTPUT = "GuardsTableName";
     public static final String API_URL_OUTPUT = "ApiUrl";
 
     private Targets() {
@@ -71,15 +73,23 @@ public final class Targets {
         S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials)
                 .endpointOverride(local.s3Endpoint()).forcePathStyle(true)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, local.articlesTable(), local.imagesBucket(), "the local API (" + local.apiUrl() + ")",
-                local.apiUrl());
+        return new Target(dynamoDb, s3, local.articlesTable(), local.imagesBucket(), local.commentsTable(), local.guardsTable(),
+                "the local API (" + local.apiUrl() + ")", local.apiUrl());
     }
+
+    /** Names given with flags; null where the stack's outputs are to say. */
+    public record Names(String table, String bucket, String commentsTable, String guardsTable) {
+    }
+
+    /** What a command works on: the articles table and images bucket, or the tables comment moderation uses. */
+    public enum Scope { ARTICLES, COMMENTS }
 
     /**
      * AWS: credentials from {@code profile} or the default chain, the region from {@code region},
-     * the profile or the default chain, names from {@code table}/{@code bucket} or the stack's outputs.
+     * the profile or the default chain; names from the flags or, when one that {@code scope} needs
+     * is missing, the stack's outputs.
      */
-    public static Target aws(String profile, String region, String stack, String table, String bucket) {
+    public static Target aws(String profile, String region, String stack, Names names, Scope scope) {
         AwsCredentialsProvider credentials = profile == null
                 ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(profile).build();
@@ -90,20 +100,34 @@ public final class Targets {
             throw new EditorException("no AWS credentials" + (profile == null ? "" : " for profile " + profile)
                     + ": configure credentials with aws configure (or aws configure sso), or pass --profile NAME", e);
         }
+        String table = names.table();
+        String bucket = names.bucket();
+        String comments = names.commentsTable();
+        String guards = names.guardsTable();
+        boolean complete = scope == Scope.ARTICLES ? table != null && bucket != null
+                : table != null && comments != null && guards != null;
         String apiUrl = null;
-        String description = "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id();
-        if (table == null || bucket == null) {
+        String description = scope == Scope.ARTICLES
+                ? "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id()
+                : "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+        if (!complete) {
             Map<String, String> outputs = stackOutputs(credentials, resolvedRegion, stack);
             table = table != null ? table : requireOutput(outputs, TABLE_OUTPUT, stack);
-            bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
+            if (scope == Scope.ARTICLES) {
+                bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
+                description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ", bucket " + bucket + ")";
+            } else {
+                comments = comments != null ? comments : requireOutput(outputs, COMMENTS_TABLE_OUTPUT, stack);
+                guards = guards != null ? guards : requireOutput(outputs, GUARDS_TABLE_OUTPUT, stack);
+                description = "stack " + stack + " in " + resolvedRegion.id() + " (comments table " + comments + ")";
+            }
             apiUrl = outputs.get(API_URL_OUTPUT) == null ? null : outputs.get(API_URL_OUTPUT).replaceAll("/+$", "");
-            description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ", bucket " + bucket + ")";
         }
         DynamoDbClient dynamoDb = DynamoDbClient.builder().region(resolvedRegion).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         S3Client s3 = S3Client.builder().region(resolvedRegion).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, table, bucket, description, apiUrl);
+        return new Target(dynamoDb, s3, table, bucket, comments, guards, description, apiUrl);
     }
 
     private static Region region(String profile, String region) {
@@ -135,11 +159,12 @@ public final class Targets {
         } catch (CloudFormationException e) {
             if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("does not exist")) {
                 throw new EditorException("stack " + stack + " not found in " + region.id()
-                        + ": deploy it (sam deploy), or pass --stack NAME / --region, or name the table and bucket with --table and --bucket", e);
+                        + ": deploy it (sam deploy), or pass --stack NAME / --region, or name the tables and bucket with --table and --bucket"
+                        + " (--comments-table and --guards-table for comment commands)", e);
             }
             if (e.statusCode() == 403) {
                 throw new EditorException("not allowed to read stack " + stack + " (cloudformation:DescribeStacks): attach the stack's"
-                        + " EditorPolicy (output EditorPolicyArn), or pass --table and --bucket", e);
+                        + " EditorPolicy (output EditorPolicyArn), or name the tables and bucket with flags (see --help)", e);
             }
             throw new EditorException("cannot read stack " + stack + " in " + region.id() + ": "
                     + e.awsErrorDetails().errorMessage(), e);
@@ -150,7 +175,7 @@ public final class Targets {
         String value = outputs.get(name);
         if (value == null) {
             throw new EditorException("stack " + stack + " has no output " + name
-                    + ": is it a Broadsheet stack? Deploy the current template.yaml, or pass --table and --bucket");
+                    + ": is it a Broadsheet stack? Deploy the current template.yaml, or name the tables and bucket with flags (see --help)");
         }
         return value;
     }
