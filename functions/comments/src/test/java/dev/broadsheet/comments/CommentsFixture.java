@@ -60,7 +60,7 @@ public final class CommentsFixture {
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
                 new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, clock);
         this.service = service;
-        challenges = new CreateChallengeHandler(service);
+        challenges = new CreateChallengeHandler(service, ARTICLE_URL);
         submit = new SubmitCommentHandler(service, ARTICLE_URL);
         list = new ListCommentsHandler(service, "public, max-age=10");
     }
@@ -103,6 +103,16 @@ public final class CommentsFixture {
 
     public APIGatewayV2HTTPResponse challenge(String slug) {
         return challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1", Map.of()), null);
+    }
+
+    /** The challenge route as a browser's plain form post asks for it. */
+    public APIGatewayV2HTTPResponse challengePage(String slug, String parentId) {
+        APIGatewayV2HTTPEvent event = event("POST", "/articles/" + slug + "/challenges", slug, "", "application/x-www-form-urlencoded",
+                "203.0.113.1", Map.of("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        if (parentId != null) {
+            event.setQueryStringParameters(Map.of("parentId", parentId));
+        }
+        return challenges.handleRequest(event, null);
     }
 
     /** A fresh challenge's token and password. */

@@ -45,6 +45,7 @@ class ModerationIT {
         assertEquals(List.of(SLUG + "/" + first, SLUG + "/" + second, OTHER_SLUG + "/" + other),
                 all.stream().map(Moderation.PendingComment::moderationId).toList());
         assertEquals("ann@example.com", all.get(0).email());
+        assertEquals("every comment is held", all.get(0).heldBecause());
         assertEquals(List.of(OTHER_SLUG + "/" + other),
                 fixture.moderation.pending(OTHER_SLUG).stream().map(Moderation.PendingComment::moderationId).toList());
     }

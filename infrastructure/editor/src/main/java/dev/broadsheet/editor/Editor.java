@@ -1,5 +1,6 @@
 package dev.broadsheet.editor;
 
+import dev.broadsheet.editor.comments.CommentsCommand;
 import dev.broadsheet.editor.target.LocalApiFile;
 import dev.broadsheet.template.ProjectFiles;
 import picocli.CommandLine;
@@ -38,15 +39,16 @@ public final class Editor {
         }
     }
 
-    @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "broadsheet editor 0.1",
-            description = "Publish, update and unpublish Broadsheet articles and their images, locally or on AWS.",
-            subcommands = {PublishCommand.class, UnpublishCommand.class, ListCommand.class},
+    @Command(name = "broadsheet", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "broadsheet editor 0.1",
+            description = "Publish, update and unpublish Broadsheet articles and their images, and moderate comments, locally or on AWS.",
+            subcommands = {PublishCommand.class, UnpublishCommand.class, ListCommand.class, CommentsCommand.class},
             footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage.",
                     "Examples:",
                     "  broadsheet publish article.json --local",
                     "  broadsheet publish article.json --profile editor --region eu-west-1",
                     "  broadsheet list --stack broadsheet",
-                    "  broadsheet unpublish my-article --local"})
+                    "  broadsheet unpublish my-article --local",
+                    "  broadsheet comments pending --local"})
     static final class Broadsheet implements Runnable {
 
         @CommandLine.Spec
@@ -54,7 +56,7 @@ public final class Editor {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, unpublish or list");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, unpublish, list or comments");
         }
     }
 

@@ -35,7 +35,8 @@ final class Failures implements IExecutionExceptionHandler {
             return e.getMessage();
         }
         if (e instanceof ResourceNotFoundException) {
-            return "the articles table does not exist: check --table, --stack and --region (is the stack deployed?)";
+            return "a table does not exist: check --table (--comments-table, --guards-table), --stack and --region"
+                    + " (is the stack deployed?)";
         }
         if (e instanceof NoSuchBucketException) {
             return "the images bucket does not exist: check --bucket, --stack and --region (is the stack deployed?)";

@@ -1,62 +1,78 @@
 package dev.broadsheet.editor;
 
+import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.editor.target.Targets;
 import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The template's {@code EditorPolicy} grants exactly what the editor calls, on exactly its
- * resources, and the stack outputs the editor reads exist.
+ * The template's {@code EditorPolicy} grants exactly what the editor calls (its own code and the
+ * comments module's moderation), on exactly its resources, and the stack outputs the editor reads exist.
  */
 class EditorPolicyTest {
 
     private final SamTemplate template = SamTemplate.ofProject();
 
+    private static final Object ARTICLES = Map.of("Fn::GetAtt", List.of("ArticlesTable", "Arn"));
+    private static final Object COMMENTS = Map.of("Fn::GetAtt", List.of("CommentsTable", "Arn"));
+    private static final Object GUARDS = Map.of("Fn::GetAtt", List.of("GuardsTable", "Arn"));
+    private static final Object IMAGES = Map.of("Fn::Sub", "${ImagesBucket.Arn}/images/*");
+
     /**
-     * IAM action → resource, from the calls: DescribeStacks (Targets), GetItem / UpdateItem / Scan
-     * (ArticleTable: find, write and unpublish, list), HeadObject and PutObject (ImageBucket: HeadObject
-     * is authorised as s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket).
+     * IAM action → resources, from the calls: DescribeStacks (Targets), GetItem / UpdateItem / Scan
+     * (ArticleTable: find, write and unpublish, list; comments close/open read the article and
+     * update commentsOpen), HeadObject and PutObject (ImageBucket: HeadObject is authorised as
+     * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
+     * the status index (pending), GetItem of a comment, and the writes of its transactions, each
+     * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
+     * commentCount, PutItem of the approved-email guard.
      */
-    private static final Map<String, Object> EXPECTED = Map.of(
+    private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
-            Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*"),
-            "dynamodb:GetItem", Map.of("Fn::GetAtt", List.of("ArticlesTable", "Arn")),
-            "dynamodb:UpdateItem", Map.of("Fn::GetAtt", List.of("ArticlesTable", "Arn")),
-            "dynamodb:Scan", Map.of("Fn::GetAtt", List.of("ArticlesTable", "Arn")),
-            "s3:GetObject", Map.of("Fn::Sub", "${ImagesBucket.Arn}/images/*"),
-            "s3:PutObject", Map.of("Fn::Sub", "${ImagesBucket.Arn}/images/*"),
-            "s3:ListBucket", Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn")));
+            Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*")),
+            "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
+            "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
+            "dynamodb:Scan", Set.of(ARTICLES),
+            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentItems.STATUS_INDEX)),
+            "dynamodb:PutItem", Set.of(GUARDS),
+            "s3:GetObject", Set.of(IMAGES),
+            "s3:PutObject", Set.of(IMAGES),
+            "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));
 
     @Test
     void grantsExactlyWhatTheEditorCalls() {
         Map<String, Object> policy = template.resourcesOfType("AWS::IAM::ManagedPolicy").get("EditorPolicy");
-        Map<String, Object> granted = new HashMap<>();
+        Map<String, Set<Object>> granted = new HashMap<>();
         for (Object statement : SamTemplate.list(SamTemplate.map(policy.get("PolicyDocument")).get("Statement"))) {
             Map<String, Object> body = SamTemplate.map(statement);
             assertEquals("Allow", body.get("Effect"));
             assertTrue(!body.containsKey("NotAction") && !body.containsKey("NotResource"), body.toString());
+            assertFalse(body.get("Resource") instanceof List<?>, "one resource per statement: " + body);
             Object actions = body.get("Action");
             for (Object action : actions instanceof List<?> list ? list : List.of(actions)) {
-                granted.put(String.valueOf(action), body.get("Resource"));
+                granted.computeIfAbsent(String.valueOf(action), ignored -> new HashSet<>()).add(body.get("Resource"));
             }
         }
         assertEquals(new TreeSet<>(EXPECTED.keySet()), new TreeSet<>(granted.keySet()));
-        EXPECTED.forEach((action, resource) -> assertEquals(resource, granted.get(action), action));
+        EXPECTED.forEach((action, resources) -> assertEquals(resources, granted.get(action), action));
     }
 
     @Test
     void theStackOutputsTheEditorReadsExist() {
         Set<String> outputs = SamTemplate.map(template.document().get("Outputs")).keySet();
-        assertTrue(outputs.containsAll(Set.of(Targets.TABLE_OUTPUT, Targets.BUCKET_OUTPUT, Targets.API_URL_OUTPUT, "EditorPolicyArn")),
+        assertTrue(outputs.containsAll(Set.of(Targets.TABLE_OUTPUT, Targets.BUCKET_OUTPUT, Targets.API_URL_OUTPUT,
+                Targets.COMMENTS_TABLE_OUTPUT, Targets.GUARDS_TABLE_OUTPUT, "EditorPolicyArn")),
                 outputs.toString());
     }
 }

@@ -18,7 +18,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +30,11 @@ import java.util.stream.Stream;
 /**
  * The HTTP API of {@code template.yaml} on localhost: starts the emulators (the sample article
  * published), loads every function's handler, and serves the template's routes with its CORS
- * configuration, as API Gateway would.
+ * configuration, as API Gateway would; and, on a port of its own, the demo site that uses the API.
  */
 public final class LocalApi implements AutoCloseable {
+
+    private static final String ARTICLE_URL_PATTERN = "ArticleUrlPattern";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -39,9 +44,11 @@ public final class LocalApi implements AutoCloseable {
     private final String startupBreakdown;
     private final Path discoveryFile;
     private final LocalApiFile discovery;
+    private final SiteServer site;
 
     private LocalApi(HttpServer server, ExecutorService workers, LocalAws aws, List<Route> routes, CorsPolicy cors,
-                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery) {
+                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery, SiteServer site) {
+        this.site = site;
         this.server = server;
         this.workers = workers;
         this.aws = aws;
@@ -94,7 +101,11 @@ public final class LocalApi implements AutoCloseable {
     public static LocalApi start(Settings settings, Path discoveryFile) {
         // The port first: when it is taken, say so before spending seconds on the emulators.
         HttpServer server = bind(settings.port());
+        SiteServer site = null;
         try {
+            if (settings.sitePort() != Settings.NO_SITE) {
+                site = SiteServer.start(settings.sitePort(), "http://localhost:" + server.getAddress().getPort());
+            }
             if (settings.fresh()) {
                 deleteRecursively(settings.dataDir());
             }
@@ -106,7 +117,7 @@ public final class LocalApi implements AutoCloseable {
                     ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
             long emulatorsReady = System.nanoTime();
             try {
-                References references = new References(template.parameterDefaults(), settings.parameters(),
+                References references = new References(template.parameterDefaults(), parameters(settings, site),
                         aws.physicalNames(), aws.region().id());
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 Functions functions = Functions.load(template, references, aws.environment());
@@ -125,15 +136,30 @@ public final class LocalApi implements AutoCloseable {
                 }
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
-                return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery);
+                return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery, site);
             } catch (RuntimeException e) {
                 aws.close();
                 throw e;
             }
         } catch (RuntimeException e) {
             server.stop(0);
+            if (site != null) {
+                site.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * The command line's parameter overrides; with the demo site, article links (share URLs, the
+     * comment form's redirect) point at its article page unless {@code ArticleUrlPattern} is given.
+     */
+    private static Map<String, String> parameters(Settings settings, SiteServer site) {
+        Map<String, String> parameters = new LinkedHashMap<>(settings.parameters());
+        if (site != null) {
+            parameters.putIfAbsent(ARTICLE_URL_PATTERN, site.url() + "/articles/{slug}");
+        }
+        return parameters;
     }
 
     private static HttpServer bind(int port) {
@@ -148,7 +174,8 @@ public final class LocalApi implements AutoCloseable {
     private static LocalApiFile describe(LocalAws aws, int port) {
         return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
                 aws.accessKeyId(), aws.secretAccessKey(), aws.physicalNames().get("ArticlesTable"),
-                aws.physicalNames().get("ImagesBucket"), ProcessHandle.current().pid());
+                aws.physicalNames().get("ImagesBucket"), aws.physicalNames().get("CommentsTable"),
+                aws.physicalNames().get("GuardsTable"), ProcessHandle.current().pid());
     }
 
     /** How the editor reaches this local API's emulators: what {@code .broadsheet/local-api.json} holds. */
@@ -165,10 +192,23 @@ public final class LocalApi implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** The demo site's base URL (also its origin), when it runs. */
+    public Optional<String> siteUrl() {
+        return Optional.ofNullable(site).map(SiteServer::url);
+    }
+
+    /** The emulators behind the API: for tests that check what was stored. */
+    public LocalAws aws() {
+        return aws;
+    }
+
     @Override
     public void close() {
         if (discoveryFile != null) {
             discovery.deleteFrom(discoveryFile);
+        }
+        if (site != null) {
+            site.close();
         }
         server.stop(0);
         workers.shutdownNow();
@@ -190,6 +230,14 @@ public final class LocalApi implements AutoCloseable {
         int width = routes.stream().mapToInt(route -> route.method().length() + route.path().length() + 1).max().orElse(0);
         routes.stream().sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).forEach(route ->
                 out.append(String.format("    %-" + width + "s  -> %s%n", route.method() + " " + route.path(), route.functionId())));
+        if (site != null) {
+            out.append("  demo site: ").append(site.url()).append("/ (article: ").append(site.url())
+                    .append("/articles/").append(SampleArticle.SLUG).append(")\n");
+            if (!cors.isAllowed(site.url())) {
+                out.append("  WARNING: CORS does not allow the demo site's origin ").append(site.url())
+                        .append(": add it with --param AllowedOrigins=").append(site.url()).append('\n');
+            }
+        }
         out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
         out.append("  publish: infrastructure/editor/bin/broadsheet publish ARTICLE.json --local").append('\n');
         out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()

@@ -11,10 +11,13 @@ import java.util.Map;
  * @param dataDir    where the emulators keep their data across restarts; null for memory only
  * @param fresh      delete {@code dataDir} before starting
  * @param parameters template parameter overrides, by name
+ * @param sitePort   the demo site's port: 0 for any free port, {@link #NO_SITE} for no site
  */
-public record Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters) {
+public record Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters, int sitePort) {
 
     public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_SITE_PORT = 8080;
+    public static final int NO_SITE = -1;
 
     static final String USAGE = """
             Usage: java -jar infrastructure/local/target/broadsheet-local.jar [options]
@@ -27,6 +30,7 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
               --fresh             delete the data directory first: start fresh
               --param NAME=VALUE  override a template parameter, e.g. --param AllowedOrigins=http://localhost:5173
                                   (repeatable)
+              --site-port N       port of the demo site, a static frontend of the API (default 8080; 0: no site)
               --help              this text
 
             Emulator backend: -Dbroadsheet.emulators=local|localstack (env BROADSHEET_EMULATORS; default local).
@@ -39,12 +43,32 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         if (fresh && dataDir == null) {
             throw new IllegalArgumentException("--fresh needs a data directory");
         }
+        if (sitePort != NO_SITE && (sitePort < 0 || sitePort > 65535)) {
+            throw new IllegalArgumentException("--site-port must be between 0 and 65535, got " + sitePort);
+        }
         parameters = Map.copyOf(parameters);
     }
 
-    /** Memory-only emulators on a free port: what tests want. */
+    /** Without the demo site. */
+    public Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters) {
+        this(port, dataDir, fresh, parameters, NO_SITE);
+    }
+
+    /** Memory-only emulators on a free port, no site: what tests want. */
     public static Settings inMemory() {
         return new Settings(0, null, false, Map.of());
+    }
+
+    /** These settings with the demo site on {@code sitePort} (0 for any free port). */
+    public Settings withSite(int sitePort) {
+        return new Settings(port, dataDir, fresh, parameters, sitePort);
+    }
+
+    /** These settings with template parameter overrides added. */
+    public Settings withParameters(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(parameters);
+        merged.putAll(overrides);
+        return new Settings(port, dataDir, fresh, merged, sitePort);
     }
 
     /**
@@ -56,12 +80,14 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         String portValue = environment.getOrDefault("BROADSHEET_PORT", String.valueOf(DEFAULT_PORT));
         Path dataDir = repoRoot.resolve(".broadsheet").resolve("data");
         boolean fresh = false;
+        String sitePortValue = String.valueOf(DEFAULT_SITE_PORT);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> portValue = value(args, ++i, "--port");
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--fresh" -> fresh = true;
+                case "--site-port" -> sitePortValue = value(args, ++i, "--site-port");
                 case "--param" -> {
                     String assignment = value(args, ++i, "--param");
                     int equals = assignment.indexOf('=');
@@ -73,10 +99,17 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
+        int port = number(portValue, "The port");
+        int sitePort = number(sitePortValue, "--site-port");
+        // On the command line 0 turns the site off: a site on a random port would be hard to find.
+        return new Settings(port, dataDir, fresh, parameters, sitePort == 0 ? NO_SITE : sitePort);
+    }
+
+    private static int number(String value, String what) {
         try {
-            return new Settings(Integer.parseInt(portValue.trim()), dataDir, fresh, parameters);
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The port must be a number, got " + portValue);
+            throw new IllegalArgumentException(what + " must be a number, got " + value);
         }
     }
 

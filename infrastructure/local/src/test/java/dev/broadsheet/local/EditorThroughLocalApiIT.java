@@ -100,6 +100,41 @@ class EditorThroughLocalApiIT {
         assertTrue(slugs.contains(SLUG) && slugs.contains(SampleArticle.SLUG), slugs.toString());
     }
 
+    @Test
+    void aCommentApprovedWithTheEditorIsListedByTheLocalApi() throws Exception {
+        String slug = SampleArticle.SLUG;
+        HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/articles/" + slug + "/challenges"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, challenge.statusCode(), challenge.body());
+        JsonNode issued = Json.MAPPER.readTree(challenge.body());
+        String body = Json.write(java.util.Map.of("author", "First Time Reader", "email", "first.reader@example.com",
+                "content", "Held until an editor approves it.",
+                "challengeToken", issued.path("token").asText(), "challengePassword", issued.path("password").asText()));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/articles/" + slug + "/comments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode comment = Json.MAPPER.readTree(created.body());
+        assertEquals("pending", comment.path("status").asText(), "a first-time author is held");
+        String id = slug + "/" + comment.path("id").asText();
+        assertEquals(0, Json.MAPPER.readTree(get("/articles/" + slug + "/comments").body()).path("items").size());
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Editor.Context context = new Editor.Context(() -> discoveryFile, Clock.systemUTC());
+        assertEquals(0, Editor.run(new String[] {"comments", "pending", "--local"}, new PrintWriter(out), new PrintWriter(err), context),
+                out + "\n" + err);
+        assertTrue(out.toString().contains(id) && out.toString().contains("first.reader@example.com"), out.toString());
+        assertEquals(0, Editor.run(new String[] {"comments", "approve", id, "--local"}, new PrintWriter(out), new PrintWriter(err), context),
+                out + "\n" + err);
+
+        HttpResponse<String> listed = get("/articles/" + slug + "/comments");
+        JsonNode items = Json.MAPPER.readTree(listed.body()).path("items");
+        assertEquals(1, items.size(), listed.body());
+        assertEquals(comment.path("id").asText(), items.get(0).path("id").asText());
+        assertFalse(listed.body().contains("first.reader"), "never the email: " + listed.body());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(api.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -38,6 +38,17 @@ class SettingsTest {
     }
 
     @Test
+    void theDemoSiteIsOnPort8080UnlessToldOtherwise() {
+        assertEquals(8080, Settings.parse(new String[0], Map.of(), ROOT).sitePort());
+        assertEquals(9090, Settings.parse(new String[] {"--site-port", "9090"}, Map.of(), ROOT).sitePort());
+        assertEquals(Settings.NO_SITE, Settings.parse(new String[] {"--site-port", "0"}, Map.of(), ROOT).sitePort());
+        assertEquals(Settings.NO_SITE, Settings.inMemory().sitePort());
+        assertEquals(0, Settings.inMemory().withSite(0).sitePort());
+        assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] {"--site-port", "x"}, Map.of(), ROOT));
+        assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] {"--site-port", "-5"}, Map.of(), ROOT));
+    }
+
+    @Test
     void rejectsWhatItDoesNotUnderstand() {
         assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] {"--verbose"}, Map.of(), ROOT));
         assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] {"--port"}, Map.of(), ROOT));

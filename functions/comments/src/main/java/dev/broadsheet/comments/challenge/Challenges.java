@@ -109,8 +109,11 @@ public final class Challenges {
         return Keys.hmac(passwordKey, password);
     }
 
+    /** A 403 naming the form field to point the reader at: the password typed, or the token behind it. */
     private static ProblemException refused(String type, String detail) {
-        return new ProblemException(Problem.of(403, type, "The challenge was not met", detail));
+        String field = type.equals("challenge-wrong-password") ? "challengePassword" : "challengeToken";
+        return new ProblemException(new Problem(Problem.TYPE_BASE + type, "The challenge was not met", 403, detail,
+                java.util.List.of(new Problem.FieldError(field, type.substring("challenge-".length()), detail))));
     }
 
     private static String b64(byte[] bytes) {

@@ -37,6 +37,9 @@ public final class CommentItems {
         item.put("status", s(comment.status().value()));
         item.put("depth", AttributeValue.fromN(Integer.toString(comment.depth())));
         item.put("createdAt", s(comment.createdAt().toString()));
+        if (comment.heldBecause() != null) {
+            item.put("heldBecause", s(comment.heldBecause()));
+        }
         return item;
     }
 
@@ -45,7 +48,7 @@ public final class CommentItems {
                 str(item, "authorUrl"), str(item, "email"), str(item, "emailHash"), str(item, "ipHash"),
                 str(item, "contentHtml"), CommentStatus.of(str(item, "status")),
                 item.containsKey("depth") ? Integer.parseInt(item.get("depth").n()) : 1,
-                Instant.parse(str(item, "createdAt")));
+                Instant.parse(str(item, "createdAt")), str(item, "heldBecause"));
     }
 
     public static Map<String, AttributeValue> key(String slug, String id) {

@@ -38,9 +38,13 @@ public final class Moderation {
         this.tables = tables;
     }
 
-    /** A comment waiting for a decision, with what an editor needs to decide (the email included). */
+    /**
+     * A comment waiting for a decision, with what an editor needs to decide (the email included).
+     *
+     * @param heldBecause why it was held; null for comments stored before the reason was recorded
+     */
     public record PendingComment(String moderationId, String articleSlug, String author, String email, String url,
-                                 String contentHtml, String createdAt) {
+                                 String contentHtml, String createdAt, String heldBecause) {
     }
 
     /** What became of one id. */
@@ -63,7 +67,8 @@ public final class Moderation {
             for (Map<String, AttributeValue> item : response.items()) {
                 Comment comment = CommentItems.fromItem(item);
                 found.add(new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(), comment.authorName(),
-                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString()));
+                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString(),
+                        comment.heldBecause()));
             }
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
@@ -91,8 +96,11 @@ public final class Moderation {
         return setCommentsOpen(slug, true);
     }
 
-    /** Splits a moderation id; throws IllegalArgumentException naming the expected form. */
-    static String[] parse(String moderationId) {
+    /**
+     * Splits a moderation id into slug and comment id; throws IllegalArgumentException naming the
+     * expected form (the editor checks every id with it before changing any).
+     */
+    public static String[] parse(String moderationId) {
         int slash = moderationId == null ? -1 : moderationId.lastIndexOf('/');
         if (slash <= 0 || !CommentIds.isId(moderationId.substring(slash + 1))) {
             throw new IllegalArgumentException("A comment id is <article slug>/<comment id>, as `pending` lists it; got " + moderationId);

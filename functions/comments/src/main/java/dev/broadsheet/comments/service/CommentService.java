@@ -78,13 +78,13 @@ public final class CommentService {
             refuseIfTaken(floodEmail, now);
             refuseIfTaken(duplicate, now);
             return new Outcome(new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now));
+                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null));
         }
 
-        CommentStatus status = rules.decide(fields.author(), fields.email(), fields.url(), fields.content(),
+        ModerationRules.Decision decision = rules.decide(fields.author(), fields.email(), fields.url(), fields.content(),
                 () -> store.hasApprovedComment(emailHash));
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                fields.email(), emailHash, ipHash, html, status, fields.depth(), now);
+                fields.email(), emailHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
         claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
         return new Outcome(comment);
     }

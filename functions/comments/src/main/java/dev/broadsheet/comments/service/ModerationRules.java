@@ -6,6 +6,7 @@ import dev.broadsheet.core.Environment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,20 +46,34 @@ public record ModerationRules(Mode mode, List<String> moderationWords, List<Stri
     }
 
     /**
+     * A new comment's status and, unless approved, why: for the editor's moderation queue, never
+     * for the commenter (it would tell a spammer which word to avoid).
+     */
+    public record Decision(CommentStatus status, String reason) {
+    }
+
+    /**
      * @param knownAuthor whether the email already has an approved comment (asked only in first-time mode)
      */
-    public CommentStatus decide(String author, String email, String url, String content, java.util.function.BooleanSupplier knownAuthor) {
+    public Decision decide(String author, String email, String url, String content, java.util.function.BooleanSupplier knownAuthor) {
         String all = String.join("\n", author, email, url == null ? "" : url, content).toLowerCase(Locale.ROOT);
-        if (disallowedWords.stream().anyMatch(all::contains)) {
-            return CommentStatus.SPAM;
+        Optional<String> disallowed = disallowedWords.stream().filter(all::contains).findFirst();
+        if (disallowed.isPresent()) {
+            return new Decision(CommentStatus.SPAM, "disallowed word \"" + disallowed.get() + "\"");
         }
-        if (links(content) > MAX_LINKS || moderationWords.stream().anyMatch(all::contains)) {
-            return CommentStatus.PENDING;
+        int links = links(content);
+        if (links > MAX_LINKS) {
+            return new Decision(CommentStatus.PENDING, links + " links");
+        }
+        Optional<String> held = moderationWords.stream().filter(all::contains).findFirst();
+        if (held.isPresent()) {
+            return new Decision(CommentStatus.PENDING, "moderation word \"" + held.get() + "\"");
         }
         return switch (mode) {
-            case ALL -> CommentStatus.PENDING;
-            case NONE -> CommentStatus.APPROVED;
-            case FIRST_TIME -> knownAuthor.getAsBoolean() ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            case ALL -> new Decision(CommentStatus.PENDING, "every comment is held");
+            case NONE -> new Decision(CommentStatus.APPROVED, null);
+            case FIRST_TIME -> knownAuthor.getAsBoolean() ? new Decision(CommentStatus.APPROVED, null)
+                    : new Decision(CommentStatus.PENDING, "first comment from this email");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.comments.service.ModerationRules.Decision;
 import dev.broadsheet.core.Environment;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,24 @@ class ModerationRulesTest {
     @Test
     void wordsMatchInNameEmailWebsiteOrTextAndSpamWinsOverHeld() {
         ModerationRules rules = new ModerationRules(ModerationRules.Mode.NONE, List.of("casino"), List.of("viagra"));
-        assertEquals(CommentStatus.PENDING, rules.decide("Casino Kid", "a@example.com", null, "hi", () -> true));
-        assertEquals(CommentStatus.PENDING, rules.decide("A", "a@casino.example", null, "hi", () -> true));
-        assertEquals(CommentStatus.SPAM, rules.decide("A", "a@example.com", "https://viagra.example", "casino", () -> true));
-        assertEquals(CommentStatus.APPROVED, rules.decide("A", "a@example.com", null, "one link https://e.com", () -> false));
-        assertEquals(CommentStatus.PENDING, rules.decide("A", "a@example.com", null, "https://e.com mailto:x@e.com", () -> false));
+        assertEquals(new Decision(CommentStatus.PENDING, "moderation word \"casino\""),
+                rules.decide("Casino Kid", "a@example.com", null, "hi", () -> true));
+        assertEquals(CommentStatus.PENDING, rules.decide("A", "a@casino.example", null, "hi", () -> true).status());
+        assertEquals(new Decision(CommentStatus.SPAM, "disallowed word \"viagra\""),
+                rules.decide("A", "a@example.com", "https://viagra.example", "casino", () -> true));
+        assertEquals(new Decision(CommentStatus.APPROVED, null),
+                rules.decide("A", "a@example.com", null, "one link https://e.com", () -> false));
+        assertEquals(new Decision(CommentStatus.PENDING, "2 links"),
+                rules.decide("A", "a@example.com", null, "https://e.com mailto:x@e.com", () -> false));
+    }
+
+    @Test
+    void theModeDecidesTheRestAndSaysWhyItHeld() {
+        assertEquals(new Decision(CommentStatus.PENDING, "every comment is held"),
+                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()).decide("A", "a@example.com", null, "hi", () -> true));
+        ModerationRules firstTime = new ModerationRules(ModerationRules.Mode.FIRST_TIME, List.of(), List.of());
+        assertEquals(new Decision(CommentStatus.PENDING, "first comment from this email"),
+                firstTime.decide("A", "a@example.com", null, "hi", () -> false));
+        assertEquals(new Decision(CommentStatus.APPROVED, null), firstTime.decide("A", "a@example.com", null, "hi", () -> true));
     }
 }

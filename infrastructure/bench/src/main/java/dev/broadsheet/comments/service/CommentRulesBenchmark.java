@@ -1,7 +1,6 @@
 package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.html.CommentHtml;
-import dev.broadsheet.comments.model.CommentStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -49,7 +48,7 @@ public class CommentRulesBenchmark {
 
     /** The field rules and the moderation decision, as the service applies them. */
     @Benchmark
-    public CommentStatus validate() {
+    public ModerationRules.Decision validate() {
         if (content.length() > SubmissionRules.MAX_CONTENT || !SubmissionRules.isEmail("reader@example.com")
                 || !SubmissionRules.isWebUrl("https://reader.example.com/")) {
             throw new IllegalStateException("a valid comment was refused");

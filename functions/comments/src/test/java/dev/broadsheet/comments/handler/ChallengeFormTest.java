@@ -1,0 +1,34 @@
+package dev.broadsheet.comments.handler;
+
+import dev.broadsheet.comments.challenge.Challenges;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChallengeFormTest {
+
+    @Test
+    void everyValueIsEscaped() {
+        String html = ChallengeForm.render("a-slug", "https://x.example/?a=1&b=\"><script>",
+                new Challenges.Challenge("<pw>", "tok\"en", Instant.parse("2026-01-01T00:00:00Z")), null);
+
+        assertFalse(html.contains("<script>"), html);
+        assertFalse(html.contains("<pw>"), html);
+        assertTrue(html.contains("&lt;pw&gt;"), html);
+        assertTrue(html.contains("value=\"tok&quot;en\""), html);
+        assertTrue(html.contains("href=\"https://x.example/?a=1&amp;b=&quot;&gt;&lt;script&gt;\""), html);
+        assertEquals("&lt;&amp;&gt;&quot;&#39;", ChallengeForm.escape("<&>\"'"));
+    }
+
+    @Test
+    void browsersNavigatingGetHtmlAndScriptsGetJson() {
+        assertTrue(CreateChallengeHandler.wantsHtml("text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertFalse(CreateChallengeHandler.wantsHtml("*/*"));
+        assertFalse(CreateChallengeHandler.wantsHtml("application/json, text/html"));
+        assertFalse(CreateChallengeHandler.wantsHtml(null));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.broadsheet.editor.comments;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code broadsheet comments ...}: the moderation queue and decisions, and closing an article's comments. */
+@Command(name = "comments",
+        description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article.",
+        subcommands = {PendingCommand.class, ModerateCommand.Approve.class, ModerateCommand.Spam.class, ModerateCommand.Trash.class,
+                CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class},
+        footer = {"", "A comment's id is <article slug>/<comment id>, as `pending` lists it.",
+                "Examples:",
+                "  broadsheet comments pending --local",
+                "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
+                "  broadsheet comments close my-article --stack broadsheet"})
+public final class CommentsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Name a comments command: pending, approve, spam, trash, close or open");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.broadsheet.editor.comments;
+
+import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.moderation.Moderation.Result;
+import dev.broadsheet.editor.Editor;
+import dev.broadsheet.editor.TargetOptions;
+import dev.broadsheet.editor.target.Target;
+import dev.broadsheet.editor.target.Targets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code approve}, {@code spam} and {@code trash}: one decision for several comments, each reported
+ * on its own line (changed, unchanged, not found). Every id is checked before any is changed; an id
+ * that names no comment makes the exit code 1 after the others are done.
+ */
+abstract class ModerateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Comment ids, <article slug>/<comment id>, as `pending` lists them.")
+    List<String> ids;
+
+    @Mixin
+    TargetOptions target;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Editor.Context context;
+
+    ModerateCommand(Editor.Context context) {
+        this.context = context;
+    }
+
+    /** The status the comments get, as the output says it: "approved", "spam", "trash". */
+    abstract String outcome();
+
+    abstract Result apply(Moderation moderation, String id);
+
+    @Override
+    public Integer call() {
+        List<String> malformed = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                Moderation.parse(id);
+            } catch (IllegalArgumentException e) {
+                malformed.add(id);
+            }
+        }
+        if (!malformed.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a comment id: " + String.join(", ", malformed)
+                    + " (a comment id is <article slug>/<comment id>, as `broadsheet comments pending` lists it); nothing changed");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> notFound = new ArrayList<>();
+        int changed = 0;
+        int unchanged = 0;
+        try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
+            Moderation moderation = destination.moderation();
+            for (String id : new LinkedHashSet<>(ids)) {
+                switch (apply(moderation, id)) {
+                    case CHANGED -> {
+                        changed++;
+                        out.println("Changed:   " + id + " is now " + outcome());
+                    }
+                    case UNCHANGED -> {
+                        unchanged++;
+                        out.println("Unchanged: " + id + " was already " + outcome());
+                    }
+                    case NOT_FOUND -> {
+                        notFound.add(id);
+                        out.println("Not found: " + id);
+                    }
+                }
+            }
+            out.println(changed + " changed, " + unchanged + " unchanged, " + notFound.size() + " not found in "
+                    + destination.description());
+        }
+        if (!notFound.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("broadsheet: no comment " + String.join(", ", notFound)
+                    + ": check the ids with broadsheet comments pending (the others were done)");
+            return Editor.FAILED;
+        }
+        return 0;
+    }
+
+    @Command(name = "approve", description = {"Approve comments: they appear in GET /articles/{slug}/comments",
+            "and the article's comment count grows with each (in the same transaction)."})
+    public static final class Approve extends ModerateCommand {
+        public Approve(Editor.Context context) {
+            super(context);
+        }
+
+        @Override
+        String outcome() {
+            return "approved";
+        }
+
+        @Override
+        Result apply(Moderation moderation, String id) {
+            return moderation.approve(id);
+        }
+    }
+
+    @Command(name = "spam", description = {"Mark comments as spam: never listed; an approved one leaves the list",
+            "and the article's comment count."})
+    public static final class Spam extends ModerateCommand {
+        public Spam(Editor.Context context) {
+            super(context);
+        }
+
+        @Override
+        String outcome() {
+            return "spam";
+        }
+
+        @Override
+        Result apply(Moderation moderation, String id) {
+            return moderation.spam(id);
+        }
+    }
+
+    @Command(name = "trash", description = {"Trash comments: never listed; an approved one leaves the list",
+            "and the article's comment count."})
+    public static final class Trash extends ModerateCommand {
+        public Trash(Editor.Context context) {
+            super(context);
+        }
+
+        @Override
+        String outcome() {
+            return "trash";
+        }
+
+        @Override
+        Result apply(Moderation moderation, String id) {
+            return moderation.trash(id);
+        }
+    }
+}

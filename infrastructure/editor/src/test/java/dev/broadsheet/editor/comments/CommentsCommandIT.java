@@ -1,0 +1,290 @@
+package dev.broadsheet.editor.comments;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.handler.CreateChallengeHandler;
+import dev.broadsheet.comments.handler.ListCommentsHandler;
+import dev.broadsheet.comments.handler.SubmitCommentHandler;
+import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.editor.Editor;
+import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.emulators.EmulatorsExtension;
+import dev.broadsheet.emulators.LocalAws;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code broadsheet comments ...} end to end against dynalite: articles published with
+ * {@code broadsheet publish --local}, comments submitted through the comment handlers (held for
+ * moderation), moderated with the command, read back through {@code GET /articles/{slug}/comments}.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class CommentsCommandIT {
+
+    private static final String SLUG = "harbour-festival-draws-record-crowds";
+    private static final String OTHER_SLUG = "library-reopens-after-repairs";
+    private static final Challenges.Keys KEYS = new Challenges.Keys("editor-test-secret-of-enough-length".getBytes(StandardCharsets.UTF_8));
+    private static final AtomicInteger SUBMISSIONS = new AtomicInteger();
+
+    private final LocalAws aws;
+    @TempDir
+    Path dir;
+    private Path localApiFile;
+    private CreateChallengeHandler challenges;
+    private SubmitCommentHandler submit;
+    private ListCommentsHandler list;
+
+    CommentsCommandIT(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    @BeforeEach
+    void publishArticlesAndWireTheCommentRoutes() throws Exception {
+        aws.reset();
+        Map<String, String> names = aws.physicalNames();
+        localApiFile = dir.resolve("state").resolve(LocalApiFile.NAME);
+        new LocalApiFile("http://localhost:3999", aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
+                aws.accessKeyId(), aws.secretAccessKey(), names.get("ArticlesTable"), names.get("ImagesBucket"),
+                names.get("CommentsTable"), names.get("GuardsTable"), 1).writeTo(localApiFile);
+        for (String slug : List.of(SLUG, OTHER_SLUG)) {
+            Path article = dir.resolve(slug + ".json");
+            Files.writeString(article, """
+                    {"slug": "%s", "headline": "Headline of %s", "body": [{"type": "paragraph", "text": "Text."}]}
+                    """.formatted(slug, slug));
+            Run published = editor("publish", article.toString(), "--local");
+            assertEquals(0, published.code, published.toString());
+        }
+        // Every comment is held, as with COMMENT_MODERATION=all.
+        DynamoComments store = new DynamoComments(aws.dynamoDb(),
+                new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable")));
+        CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), Clock.systemUTC()), KEYS,
+                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, Clock.systemUTC());
+        challenges = new CreateChallengeHandler(service, "https://news.example.com/articles/{slug}");
+        submit = new SubmitCommentHandler(service, "https://news.example.com/articles/{slug}");
+        list = new ListCommentsHandler(service, "public, max-age=10");
+    }
+
+    @Test
+    void pendingListsTheHeldCommentsOfAllArticlesOrOfOne() {
+        String ann = submitted(SLUG, "Ann Archer", "ann@example.com", "First! <b>Bold</b> &amp; proud");
+        String bob = submitted(SLUG, "Bob Baker", "bob@example.com", "Second thoughts on the bridge.");
+        String cy = submitted(OTHER_SLUG, "Cy Cole", "cy@example.com", "See https://a.example and https://b.example");
+
+        Run all = editor("comments", "pending", "--local");
+        assertEquals(0, all.code, all.toString());
+        assertTrue(all.out.startsWith("ID"), all.out);
+        for (String expected : List.of(ann, bob, cy, "Ann Archer", "ann@example.com", "bob@example.com", "cy@example.com",
+                "First! Bold & proud", "every comment is held", "2 links", "3 pending comments")) {
+            assertTrue(all.out.contains(expected), expected + " in\n" + all.out);
+        }
+        assertTrue(all.out.indexOf(ann) < all.out.indexOf(bob), "oldest first:\n" + all.out);
+        assertFalse(all.out.contains("<b>"), all.out);
+
+        Run one = editor("comments", "pending", OTHER_SLUG, "--local");
+        assertEquals(0, one.code, one.toString());
+        assertTrue(one.out.contains(cy) && one.out.contains("1 pending comment on " + OTHER_SLUG), one.out);
+        assertFalse(one.out.contains(ann) || one.out.contains(bob), one.out);
+    }
+
+    @Test
+    void approvingShowsCommentsAndCountsEachOnce() {
+        String first = submitted(SLUG, "Ann Archer", "ann@example.com", "A fine festival.");
+        String second = submitted(SLUG, "Bob Baker", "bob@example.com", "Too crowded for me.");
+        String third = submitted(SLUG, "Cy Cole", "cy@example.com", "Held for later.");
+        assertEquals(List.of(), listed(SLUG));
+
+        Run approve = editor("comments", "approve", first, second, "--local");
+        assertEquals(0, approve.code, approve.toString());
+        assertTrue(approve.out.contains("Changed:   " + first + " is now approved"), approve.out);
+        assertTrue(approve.out.contains("2 changed, 0 unchanged, 0 not found"), approve.out);
+        assertEquals(List.of(idOf(first), idOf(second)), listed(SLUG));
+        assertEquals(2, commentCount(SLUG));
+
+        Run again = editor("comments", "approve", first, "--local");
+        assertEquals(0, again.code, again.toString());
+        assertTrue(again.out.contains("Unchanged: " + first + " was already approved"), again.out);
+        assertEquals(2, commentCount(SLUG), "approving twice counts once");
+        assertEquals(2, listed(SLUG).size());
+
+        Run pending = editor("comments", "pending", SLUG, "--local");
+        assertTrue(pending.out.contains(third) && !pending.out.contains(first) && !pending.out.contains(second), pending.out);
+    }
+
+    @Test
+    void spamAndTrashTakeApprovedCommentsOutOfTheListAndTheCount() {
+        String first = submitted(SLUG, "Ann Archer", "ann@example.com", "Buy cheap watches.");
+        String second = submitted(SLUG, "Bob Baker", "bob@example.com", "Off topic, sorry.");
+        assertEquals(0, editor("comments", "approve", first, second, "--local").code);
+        assertEquals(2, commentCount(SLUG));
+
+        Run spam = editor("comments", "spam", first, "--local");
+        assertEquals(0, spam.code, spam.toString());
+        assertTrue(spam.out.contains("Changed:   " + first + " is now spam"), spam.out);
+        assertEquals(List.of(idOf(second)), listed(SLUG));
+        assertEquals(1, commentCount(SLUG));
+
+        Run trash = editor("comments", "trash", second, first, "--local");
+        assertEquals(0, trash.code, trash.toString());
+        assertEquals(List.of(), listed(SLUG));
+        assertEquals(0, commentCount(SLUG), "spam → trash does not count down twice");
+
+        Run again = editor("comments", "trash", second, "--local");
+        assertTrue(again.out.contains("Unchanged: " + second + " was already trash"), again.out);
+        assertEquals(0, commentCount(SLUG));
+    }
+
+    @Test
+    void anUnknownIdFailsAfterTheOthersAreDoneAndAMalformedOneChangesNothing() {
+        String known = submitted(SLUG, "Ann Archer", "ann@example.com", "Known comment.");
+        String unknown = SLUG + "/01HZZZZZZZZZZZZZZZZZZZZZZZ";
+
+        Run run = editor("comments", "approve", unknown, known, "--local");
+        assertEquals(Editor.FAILED, run.code, run.toString());
+        assertTrue(run.out.contains("Not found: " + unknown), run.out);
+        assertTrue(run.out.contains("1 changed, 0 unchanged, 1 not found"), run.out);
+        assertTrue(run.err.contains("no comment " + unknown), run.err);
+        assertEquals(1, commentCount(SLUG));
+
+        String held = submitted(SLUG, "Bob Baker", "bob@example.com", "Still held.");
+        Run malformed = editor("comments", "approve", held, "no-slash-here", "--local");
+        assertEquals(Editor.USAGE, malformed.code, malformed.toString());
+        assertTrue(malformed.err.contains("not a comment id: no-slash-here"), malformed.err);
+        assertEquals(List.of(idOf(known)), listed(SLUG), "nothing approved when one id is malformed");
+        assertEquals(1, commentCount(SLUG));
+    }
+
+    @Test
+    void closingRefusesNewCommentsAndOpeningTakesThemAgain() {
+        JsonNode challengeBeforeClosing = challenge(SLUG);
+
+        Run close = editor("comments", "close", SLUG, "--local");
+        assertEquals(0, close.code, close.toString());
+        assertTrue(close.out.contains("Closed comments on " + SLUG), close.out);
+        assertEquals(403, submitWith(SLUG, challengeBeforeClosing, "Ann Archer", "ann@example.com", "Too late?").getStatusCode());
+        assertEquals(403, challenges.handleRequest(event("POST", "/articles/" + SLUG + "/challenges", SLUG, null, null, "203.0.113.9"), null)
+                .getStatusCode());
+        assertEquals(201, submitWith(OTHER_SLUG, challenge(OTHER_SLUG), "Bob Baker", "bob@example.com", "Still open here.")
+                .getStatusCode(), "only that article closes");
+
+        Run closeAgain = editor("comments", "close", SLUG, "--local");
+        assertEquals(0, closeAgain.code);
+        assertTrue(closeAgain.out.contains("Unchanged: comments on " + SLUG + " were already closed"), closeAgain.out);
+
+        Run open = editor("comments", "open", SLUG, "--local");
+        assertEquals(0, open.code, open.toString());
+        assertTrue(open.out.contains("Opened comments on " + SLUG), open.out);
+        assertEquals(201, submitWith(SLUG, challenge(SLUG), "Ann Archer", "ann@example.com", "Now it works.").getStatusCode());
+
+        Run unknown = editor("comments", "close", "no-such-article", "--local");
+        assertEquals(Editor.FAILED, unknown.code);
+        assertTrue(unknown.err.contains("there is no article no-such-article"), unknown.err);
+    }
+
+    /** Submits a comment through the handlers; returns its moderation id, {@code <slug>/<comment id>}. */
+    private String submitted(String slug, String author, String email, String content) {
+        APIGatewayV2HTTPResponse response = submitWith(slug, challenge(slug), author, email, content);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        JsonNode comment = json(response);
+        assertEquals("pending", comment.path("status").asText(), response.getBody());
+        return slug + "/" + comment.path("id").asText();
+    }
+
+    private APIGatewayV2HTTPResponse submitWith(String slug, JsonNode challenge, String author, String email, String content) {
+        String body = Json.write(Map.of("author", author, "email", email, "content", content,
+                "challengeToken", challenge.path("token").asText(), "challengePassword", challenge.path("password").asText()));
+        // A different address each time: the flood rule holds one address to one comment per 15 s.
+        String ip = "198.51.100." + (SUBMISSIONS.incrementAndGet() % 250 + 1);
+        return submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, "application/json", ip), null);
+    }
+
+    private JsonNode challenge(String slug) {
+        APIGatewayV2HTTPResponse response = challenges.handleRequest(
+                event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1"), null);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        return json(response);
+    }
+
+    /** Comment ids that {@code GET /articles/{slug}/comments} shows. */
+    private List<String> listed(String slug) {
+        APIGatewayV2HTTPResponse response = list.handleRequest(
+                event("GET", "/articles/" + slug + "/comments", slug, null, null, "203.0.113.1"), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        List<String> ids = new ArrayList<>();
+        json(response).path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
+    private long commentCount(String slug) {
+        Map<String, AttributeValue> item = aws.dynamoDb().getItem(get -> get.tableName(aws.physicalNames().get("ArticlesTable"))
+                .key(Map.of("slug", AttributeValue.fromS(slug))).consistentRead(true)).item();
+        AttributeValue count = item.get("commentCount");
+        return count == null ? 0 : Long.parseLong(count.n());
+    }
+
+    private static String idOf(String moderationId) {
+        return moderationId.substring(moderationId.lastIndexOf('/') + 1);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String slug, String body, String contentType, String ip) {
+        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withPathParameters(Map.of("slug", slug))
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withDomainName("api.example.com")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).withSourceIp(ip).build())
+                        .build())
+                .build();
+    }
+
+    private Run editor(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Editor.run(args, new PrintWriter(out), new PrintWriter(err), new Editor.Context(() -> localApiFile, Clock.systemUTC()));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
