@@ -66,17 +66,15 @@ public final class Bench {
             SampleArticle.publish(aws);
             Map<String, String> parameters = template.parameterDefaults();
             Map<String, String> names = aws.physicalNames();
-            List<BenchFunction> functions = BenchFunction.all(template, root,
-                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment()).stream()
+            List<BenchFunction> all = BenchFunction.all(template, root,
+                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment());
+            List<BenchFunction> functions = withVariants(all.stream()
                     .filter(function -> options.only().isEmpty() || options.only().contains(function.logicalId()))
-                    .toList();
-            functions = withVariants(functions, options.variants());
+                    .toList(), options.variants());
             String javaToolOptions = functions.isEmpty() ? null : functions.get(0).javaToolOptions();
             ProbeLauncher launcher = new ProbeLauncher(moduleTarget.resolve("bench/logs"));
             // All functions of the template, also those left out by --only: a challenge issuer may be needed.
-            SampleEvents events = new SampleEvents(BenchFunction.all(template, root,
-                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment()),
-                    moduleTarget.resolve("bench/events"));
+            SampleEvents events = new SampleEvents(all, moduleTarget.resolve("bench/events"));
 
             Map<String, List<ProbeResult>> cold = new LinkedHashMap<>();
             Map<String, List<ProbeResult>> primed = new LinkedHashMap<>();
@@ -207,7 +205,10 @@ public final class Bench {
             String extraJvmOptions = null;
             List<String> variants = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                String value = args[i + 1];
                 switch (args[i]) {
                     case "--reps" -> reps = Integer.parseInt(value);
                     case "--warm" -> warm = Integer.parseInt(value);
