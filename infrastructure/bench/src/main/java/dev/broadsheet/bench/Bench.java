@@ -87,7 +87,7 @@ public final class Bench {
                     fresh(aws);
                     String label = function.logicalId() + "-cold-" + rep;
                     ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
-                            List.of("cold", function.handlerClass(), events.forRun(function, label).toString(), String.valueOf(warm)),
+                            List.of("cold", function.handlerClass(), events.forRun(function, label, warm).toString(), String.valueOf(warm)),
                             processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     cold.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
@@ -99,7 +99,7 @@ public final class Bench {
                     fresh(aws);
                     String label = function.logicalId() + "-primed-" + rep;
                     ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
-                            List.of("primed", function.handlerClass(), events.forRun(function, label).toString(), "0"),
+                            List.of("primed", function.handlerClass(), events.forRun(function, label, 0).toString(), "0"),
                             processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
                     check(function, result);
                     primed.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.bench.probe.Events;
 import dev.broadsheet.bench.probe.MiniJson;
 import dev.broadsheet.core.Environment;
@@ -35,22 +36,48 @@ final class SampleEvents {
         this.workDir = workDir;
     }
 
-    /** The event file for one run of the function: its sample, or a filled copy of it. */
-    Path forRun(BenchFunction function, String label) {
+    /**
+     * The events of one run. Usually the sample itself, for the first invocation and the warm ones.
+     * A comment submission gets a file of events, one a line: the sample with a fresh challenge,
+     * then one per warm invocation, each with its own fresh challenge, reader (name, email) and
+     * address, so that every warm invocation is a real, accepted submission — not a replayed token
+     * (403), a flood (429) or a duplicate (409).
+     */
+    Path forRun(BenchFunction function, String label, int warmInvocations) {
         String text = read(function.event());
         if (!text.contains(CHALLENGE_TOKEN)) {
             return function.event();
         }
-        JsonNode challenge = challenge(function.event().resolveSibling("create-challenge.json"));
-        Path filled = workDir.resolve(label + "-" + function.event().getFileName());
+        Path challengeEvent = function.event().resolveSibling("create-challenge.json");
+        Path file = workDir.resolve(label + "-" + function.event().getFileName().toString().replace(".json", ".jsonl"));
+        StringBuilder lines = new StringBuilder();
         try {
+            lines.append(submission(text, challenge(challengeEvent), -1)).append('\n');
+            for (int i = 0; i < warmInvocations; i++) {
+                lines.append(submission(text, challenge(challengeEvent), i)).append('\n');
+            }
             Files.createDirectories(workDir);
-            Files.writeString(filled, text.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
-                    .replace(CHALLENGE_PASSWORD, challenge.path("password").asText()));
+            Files.writeString(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return filled;
+        return file;
+    }
+
+    /** The sample submission, one line of JSON, with a challenge filled in and, for {@code reader >= 0}, another reader. */
+    private static String submission(String sample, JsonNode challenge, int reader) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(sample.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
+                .replace(CHALLENGE_PASSWORD, challenge.path("password").asText()));
+        if (reader >= 0) {
+            ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
+            body.put("author", "Reader " + reader);
+            body.put("email", "reader-" + reader + "@example.com");
+            event.put("body", JSON.writeValueAsString(body));
+            String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
+            ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
+            ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
+        }
+        return JSON.writeValueAsString(event);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,13 @@ public final class FunctionProbe {
         long mainStarted = System.nanoTime();
         String mode = args[0];
         String handlerClass = args[1];
-        Map<String, Object> eventJson = MiniJson.object(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8));
+        // A .json file is one event for every invocation; a .jsonl file one event a line: the first
+        // for the first invocation, the others for the warm ones, in turn.
+        Path eventFile = Path.of(args[2]);
+        List<String> eventLines = eventFile.toString().endsWith(".jsonl")
+                ? Files.readAllLines(eventFile, StandardCharsets.UTF_8)
+                : List.of(Files.readString(eventFile, StandardCharsets.UTF_8));
+        Map<String, Object> eventJson = MiniJson.object(eventLines.get(0));
         int warmInvocations = Integer.parseInt(args[3]);
         long launched = Long.parseLong(args[4]);
 
@@ -62,11 +69,16 @@ public final class FunctionProbe {
         long invokeEnded = System.nanoTime();
 
         mark("warm");
+        List<Map<String, Object>> warmEvents = new ArrayList<>();
+        for (String line : eventLines.subList(Math.min(1, eventLines.size() - 1), eventLines.size())) {
+            warmEvents.add(MiniJson.object(line));
+        }
         Map<Integer, Integer> warmStatuses = new TreeMap<>();
         long[] warm = new long[warmInvocations];
         for (int i = 0; i < warmInvocations; i++) {
+            Map<String, Object> warmEvent = warmEvents.get(i % warmEvents.size());
             long started = System.nanoTime();
-            APIGatewayV2HTTPResponse response = function.handleRequest(Events.fromJson(eventJson), null);
+            APIGatewayV2HTTPResponse response = function.handleRequest(Events.fromJson(warmEvent), null);
             warm[i] = System.nanoTime() - started;
             warmStatuses.merge(response.getStatusCode(), 1, Integer::sum);
         }
