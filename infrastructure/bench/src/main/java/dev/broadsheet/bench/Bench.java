@@ -168,8 +168,8 @@ public final class Bench {
     }
 
     private static void check(BenchFunction function, ProbeResult result) {
-        if (result.output().contains("SnapStart priming of")) {
-            throw new IllegalStateException(function.logicalId() + ": its priming failed (a primed number would be a lie):\n"
+        if (result.output().contains("SnapStart priming of") || result.output().contains("Unhandled error")) {
+            throw new IllegalStateException(function.logicalId() + " failed along the way (its priming or a request):\n"
                     + result.output());
         }
         int status = result.firstStatus();
