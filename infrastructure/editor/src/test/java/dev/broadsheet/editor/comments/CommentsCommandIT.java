@@ -84,7 +84,7 @@ class CommentsCommandIT {
                 new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable")));
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), Clock.systemUTC()), KEYS,
                 new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, Clock.systemUTC());
-        challenges = new CreateChallengeHandler(service);
+        challenges = new CreateChallengeHandler(service, "https://news.example.com/articles/{slug}");
         submit = new SubmitCommentHandler(service, "https://news.example.com/articles/{slug}");
         list = new ListCommentsHandler(service, "public, max-age=10");
     }
