@@ -32,4 +32,20 @@ class DeploymentJarsIT {
             }
         }
     }
+
+    /** The budget of issue 5 (see README, "Performance and cost"): small jars with only what runs in Lambda. */
+    @Test
+    void everyDeploymentJarIsAtMost20MbAndHoldsNoTestOrLocalCode() throws Exception {
+        for (FunctionDefinition function : template.functions()) {
+            Path jar = ProjectFiles.root().resolve(function.codeUri());
+            assertTrue(Files.size(jar) <= 20L * 1024 * 1024, jar + " is " + Files.size(jar) / (1024 * 1024) + " MB");
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("dev/broadsheet/emulators/")
+                                || e.getName().startsWith("dev/broadsheet/local/") || e.getName().startsWith("dev/broadsheet/editor/")
+                                || e.getName().startsWith("dev/broadsheet/bench/") || e.getName().startsWith("org/junit/")
+                                || e.getName().startsWith("org/gaul/")),
+                        jar + " holds test, emulator or local-only code");
+            }
+        }
+    }
 }
