@@ -34,8 +34,32 @@ public final class Bench {
     private Bench() {
     }
 
+    static final String USAGE = """
+            Usage: infrastructure/bench/run [options]        every function of template.yaml beside the baseline
+                   infrastructure/bench/run jmh [JMH options] microbenchmarks of the hot paths
+              --reps N              fresh JVMs per function for the cold numbers (default 7; medians)
+              --warm N              warm invocations in the first JVM of each function (default 1000)
+              --primed-reps N       fresh JVMs per function for the primed first invocation (default 3)
+              --only Id,Id          only these functions (logical ids of template.yaml)
+              --variant Id=jar      also run function Id from another jar (A/B in one run); repeatable
+              --jvm-options "..."   added to every probe JVM's options, for diagnosis (-Xlog:class+load ...)
+            Writes infrastructure/bench/target/bench/results.json, details.json and results.md.
+            """;
+
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n");
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
         Path root = ProjectFiles.root();
         Path moduleTarget = root.resolve("infrastructure/bench/target");
         Path probeJar = moduleTarget.resolve("bench-probe.jar");
@@ -205,6 +229,9 @@ public final class Bench {
             String extraJvmOptions = null;
             List<String> variants = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
+                if (!List.of("--reps", "--warm", "--primed-reps", "--only", "--jvm-options", "--variant").contains(args[i])) {
+                    throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }
@@ -216,8 +243,7 @@ public final class Bench {
                     case "--only" -> only = List.of(value.split(","));
                     case "--jvm-options" -> extraJvmOptions = value;
                     case "--variant" -> variants.add(value);
-                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --reps N, --warm N, --primed-reps N, --only LogicalId,LogicalId, --jvm-options \"...\", --variant LogicalId=other.jar");
+                    default -> throw new IllegalStateException("unreachable: " + args[i]);
                 }
                 i++;
             }
