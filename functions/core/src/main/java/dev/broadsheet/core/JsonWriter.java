@@ -10,7 +10,7 @@ public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(4096);
+    private final Chars out = new Chars();
     private boolean needsComma;
 
     private JsonWriter() {
@@ -18,8 +18,12 @@ public final class JsonWriter {
 
     public static String write(JsonWritable value) {
         JsonWriter writer = new JsonWriter();
-        value.writeJson(writer);
-        return writer.out.toString();
+        try {
+            value.writeJson(writer);
+            return writer.out.toString();
+        } finally {
+            writer.out.release();
+        }
     }
 
     public JsonWriter beginObject() {
@@ -123,27 +127,17 @@ public final class JsonWriter {
 
     private void quoted(String value) {
         out.append('"');
-        int first = firstToEscape(value);
-        if (first < 0) {
-            // The usual case: the whole string is copied at once.
-            out.append(value);
-        } else {
-            out.append(value, 0, first);
-            for (int i = first; i < value.length(); i++) {
-                escaped(value.charAt(i));
-            }
-        }
-        out.append('"');
-    }
-
-    private static int firstToEscape(String value) {
+        int clean = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
-                return i;
+                // The run before it in one copy: most strings have no character to escape at all.
+                out.append(value, clean, i);
+                escaped(c);
+                clean = i + 1;
             }
         }
-        return -1;
+        out.append(value, clean, value.length()).append('"');
     }
 
     private void escaped(char c) {
@@ -162,6 +156,68 @@ public final class JsonWriter {
                     out.append(c);
                 }
             }
+        }
+    }
+
+    /** A growable char buffer that copies a run of a string at once (StringBuilder appends a range char by char). */
+    private static final class Chars {
+        /** One buffer per thread, reused as Jackson reuses its own: a response is written without growing one. */
+        private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
+
+        private char[] chars;
+        private int length;
+
+        Chars() {
+            char[] spare = SPARE.get();
+            SPARE.set(null);
+            chars = spare != null ? spare : new char[4096];
+        }
+
+        /** Hands the buffer back for the thread's next response; kept only up to 64 K chars. */
+        void release() {
+            if (chars.length <= 65_536) {
+                SPARE.set(chars);
+            }
+        }
+
+        Chars append(char c) {
+            ensure(1);
+            chars[length++] = c;
+            return this;
+        }
+
+        Chars append(String s) {
+            int n = s.length();
+            ensure(n);
+            s.getChars(0, n, chars, length);
+            length += n;
+            return this;
+        }
+
+        Chars append(String s, int from, int to) {
+            ensure(to - from);
+            s.getChars(from, to, chars, length);
+            length += to - from;
+            return this;
+        }
+
+        Chars append(long value) {
+            return append(Long.toString(value));
+        }
+
+        Chars append(boolean value) {
+            return append(value ? "true" : "false");
+        }
+
+        private void ensure(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
         }
     }
 }
