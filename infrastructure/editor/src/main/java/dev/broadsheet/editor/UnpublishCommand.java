@@ -1,7 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.target.Target;
 import picocli.CommandLine;

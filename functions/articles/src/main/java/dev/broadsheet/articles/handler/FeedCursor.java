@@ -1,7 +1,7 @@
 package dev.broadsheet.articles.handler;
 
 import dev.broadsheet.articles.model.FeedPosition;
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.articles.model.Timestamps;
 import dev.broadsheet.core.ProblemException;
 

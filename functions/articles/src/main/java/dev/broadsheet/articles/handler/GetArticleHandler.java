@@ -3,7 +3,7 @@ package dev.broadsheet.articles.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.articles.dao.ArticleRepository;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
@@ -44,12 +44,7 @@ public class GetArticleHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        String slug = request.pathParameter("slug");
-        if (!Slugs.isSlug(slug)) {
-            throw ProblemException.invalid("slug", "format",
-                    "An article slug is lower-case letters and digits joined by hyphens, at most "
-                            + Slugs.MAX_SLUG_LENGTH + " characters.");
-        }
+        String slug = Slugs.require(request.pathParameter("slug"));
         Article article = articles.findPublished(slug)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
         return Responses.cacheableJson(request, views.full(article, request.baseUrl()), cacheControl);

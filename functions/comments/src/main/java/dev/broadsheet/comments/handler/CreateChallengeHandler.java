@@ -5,6 +5,7 @@ import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.JsonWritable;

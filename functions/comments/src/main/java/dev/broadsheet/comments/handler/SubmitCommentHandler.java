@@ -10,6 +10,7 @@ import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;

@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
-import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Responses;
 import dev.broadsheet.images.model.ArticleImage;
-import dev.broadsheet.images.model.ImageKey;
 import dev.broadsheet.images.model.SignedImage;
 import dev.broadsheet.images.model.SignedUrl;
 import dev.broadsheet.images.signing.CachePolicy;
@@ -48,12 +47,7 @@ public class ListArticleImagesHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        String slug = request.pathParameter("slug");
-        if (!ImageKey.isSlug(slug)) {
-            throw ProblemException.invalid("slug", "format",
-                    "An article slug is lower-case letters and digits joined by hyphens, at most "
-                            + ImageKey.MAX_SLUG_LENGTH + " characters.");
-        }
+        String slug = Slugs.require(request.pathParameter("slug"));
         List<SignedImage> signed = images.signAll(slug);
         String baseUrl = request.baseUrl();
         Instant earliest = signed.stream().map(image -> image.url().expiresAt()).min(Comparator.naturalOrder()).orElse(null);

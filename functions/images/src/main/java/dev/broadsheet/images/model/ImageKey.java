@@ -1,5 +1,7 @@
 package dev.broadsheet.images.model;
 
+import dev.broadsheet.core.Slugs;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +22,12 @@ import java.util.regex.Pattern;
 public record ImageKey(String slug, String sha256, String ext) {
 
     public static final String PREFIX = "images/";
-    public static final int MAX_SLUG_LENGTH = 200;
+    public static final int MAX_SLUG_LENGTH = Slugs.MAX_SLUG_LENGTH;
     /** The longest route key the scheme produces: a maximal slug, a slash, the hash, a dot and "avif". */
     public static final int MAX_ROUTE_KEY_LENGTH = MAX_SLUG_LENGTH + 1 + 64 + 1 + 4;
 
     private static final Pattern ROUTE_KEY =
-            Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)/([0-9a-f]{64})\\.(jpg|png|webp|gif|avif)");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+            Pattern.compile("(" + Slugs.WORDS_REGEX + ")/([0-9a-f]{64})\\.(jpg|png|webp|gif|avif)");
 
     /** The key as the route receives it ({@code slug/hash.ext}), if it follows the scheme. */
     public static Optional<ImageKey> parseRouteKey(String routeKey) {
@@ -46,10 +47,6 @@ public record ImageKey(String slug, String sha256, String ext) {
             return Optional.empty();
         }
         return parseRouteKey(s3Key.substring(PREFIX.length()));
-    }
-
-    public static boolean isSlug(String value) {
-        return value != null && value.length() <= MAX_SLUG_LENGTH && SLUG.matcher(value).matches();
     }
 
     public String routeKey() {

@@ -1,7 +1,7 @@
 package dev.broadsheet.editor.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.article.ArticleDraft.BlockDraft;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 

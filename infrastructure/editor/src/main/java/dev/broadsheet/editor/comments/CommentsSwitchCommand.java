@@ -1,7 +1,7 @@
 package dev.broadsheet.editor.comments;
 
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.EditorException;

@@ -1,6 +1,6 @@
 package dev.broadsheet.editor.comments;
 
-import dev.broadsheet.articles.model.Slugs;
+import dev.broadsheet.core.Slugs;
 import dev.broadsheet.comments.moderation.Moderation.PendingComment;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.TargetOptions;
