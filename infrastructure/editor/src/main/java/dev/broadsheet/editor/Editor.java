@@ -1,7 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.editor.comments.CommentsCommand;
-import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.template.ProjectFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

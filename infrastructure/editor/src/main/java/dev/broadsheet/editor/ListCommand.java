@@ -1,7 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.editor.publish.ArticleTable.Listing;
-import dev.broadsheet.editor.target.Target;
+import dev.broadsheet.editor.destination.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

@@ -14,7 +14,7 @@ import dev.broadsheet.editor.article.ValidationError;
 import dev.broadsheet.editor.publish.Progress;
 import dev.broadsheet.editor.publish.PublishResult;
 import dev.broadsheet.editor.publish.Publisher;
-import dev.broadsheet.editor.target.Target;
+import dev.broadsheet.editor.destination.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

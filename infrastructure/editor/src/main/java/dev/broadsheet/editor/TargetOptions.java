@@ -1,7 +1,7 @@
 package dev.broadsheet.editor;
 
-import dev.broadsheet.editor.target.Target;
-import dev.broadsheet.editor.target.Targets;
+import dev.broadsheet.editor.destination.Target;
+import dev.broadsheet.editor.destination.Targets;
 import picocli.CommandLine.Option;
 
 /** Where a command works, and how much it says on failure: a mixin of every command that touches data. */

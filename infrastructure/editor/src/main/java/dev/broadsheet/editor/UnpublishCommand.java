@@ -3,7 +3,7 @@ package dev.broadsheet.editor;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.publish.ArticleTable;
-import dev.broadsheet.editor.target.Target;
+import dev.broadsheet.editor.destination.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -19,7 +19,7 @@ import dev.broadsheet.editor.publish.Progress;
 import dev.broadsheet.editor.publish.PublishResult;
 import dev.broadsheet.editor.publish.Publisher;
 import dev.broadsheet.editor.article.PreparedImage;
-import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.comments.dao.CommentItems;
-import dev.broadsheet.editor.target.Targets;
+import dev.broadsheet.editor.destination.Targets;
 import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
 

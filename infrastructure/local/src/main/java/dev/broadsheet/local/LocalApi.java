@@ -1,7 +1,7 @@
 package dev.broadsheet.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.local.seed.HeroIllustration;

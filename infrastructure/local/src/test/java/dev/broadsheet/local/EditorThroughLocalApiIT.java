@@ -3,7 +3,7 @@ package dev.broadsheet.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Editor;
-import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.local.seed.SampleArticle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

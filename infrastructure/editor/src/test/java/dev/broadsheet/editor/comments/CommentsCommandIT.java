@@ -12,7 +12,7 @@ import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Editor;
-import dev.broadsheet.editor.target.LocalApiFile;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;

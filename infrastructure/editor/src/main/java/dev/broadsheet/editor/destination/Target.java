@@ -1,4 +1,4 @@
-package dev.broadsheet.editor.target;
+package dev.broadsheet.editor.destination;
 
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.moderation.Moderation;

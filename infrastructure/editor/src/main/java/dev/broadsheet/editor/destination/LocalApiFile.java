@@ -1,4 +1,4 @@
-package dev.broadsheet.editor.target;
+package dev.broadsheet.editor.destination;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.core.Json;

@@ -1,4 +1,4 @@
-package dev.broadsheet.editor.target;
+package dev.broadsheet.editor.destination;
 
 import dev.broadsheet.editor.EditorException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
