@@ -11,6 +11,7 @@ import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.LocalAws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -168,24 +169,8 @@ public final class CommentsFixture {
 
     static APIGatewayV2HTTPEvent event(String method, String path, String slug, String body, String contentType, String ip,
                                       Map<String, String> extraHeaders) {
-        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
-        if (contentType != null) {
-            headers.put("content-type", contentType);
-        }
-        headers.putAll(extraHeaders);
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRawPath(path)
-                .withPathParameters(Map.of("slug", slug))
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withDomainName("api.example.com")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withSourceIp(ip).build())
-                        .build())
-                .build();
+        return HttpEvents.request(method, path).host("api.example.com").sourceIp(ip)
+                .pathParameters(Map.of("slug", slug)).body(contentType, body).headers(extraHeaders).build();
     }
 
     /** A clock the test sets and moves. */

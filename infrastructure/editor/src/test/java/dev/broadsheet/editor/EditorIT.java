@@ -8,6 +8,7 @@ import dev.broadsheet.articles.handler.GetArticleHandler;
 import dev.broadsheet.articles.handler.ListArticlesHandler;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
@@ -346,17 +347,8 @@ class EditorIT {
     }
 
     private static APIGatewayV2HTTPEvent get(String path, Map<String, String> pathParameters) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRawPath(path)
-                .withPathParameters(pathParameters)
-                .withHeaders(Map.of("host", "api.example.com", "x-forwarded-proto", "https"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withDomainName("api.example.com")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withSourceIp("203.0.113.7").build())
-                        .build())
-                .build();
+        return HttpEvents.request("GET", path).host("api.example.com").sourceIp("203.0.113.7")
+                .pathParameters(pathParameters).build();
     }
 
     /** A client that records the name of every operation it sends. */

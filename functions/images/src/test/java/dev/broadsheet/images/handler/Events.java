@@ -1,8 +1,8 @@
 package dev.broadsheet.images.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.broadsheet.core.HttpEvents;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Builds payload-2.0 events for handler tests. */
@@ -21,18 +21,7 @@ final class Events {
     }
 
     static APIGatewayV2HTTPEvent get(String path, Map<String, String> pathParameters, Map<String, String> query) {
-        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRawPath(path)
-                .withPathParameters(pathParameters)
-                .withQueryStringParameters(query)
-                .withHeaders(headers)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withDomainName("api.example.com")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withSourceIp("203.0.113.7").build())
-                        .build())
-                .build();
+        return HttpEvents.request("GET", path).host("api.example.com").sourceIp("203.0.113.7")
+                .pathParameters(pathParameters).query(query).build();
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * {@code approve}, {@code spam} and {@code trash}: one decision for several comments, each reported
@@ -36,15 +37,15 @@ abstract class ModerateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Editor.Context context;
-
-    ModerateCommand(Editor.Context context) {
-        this.context = context;
-    }
-
     /** The status the comments get, as the output says it: "approved", "spam", "trash". */
-    abstract String outcome();
+    private final String outcome;
+    private final BiFunction<Moderation, String, Result> operation;
 
-    abstract Result apply(Moderation moderation, String id);
+    ModerateCommand(Editor.Context context, String outcome, BiFunction<Moderation, String, Result> operation) {
+        this.context = context;
+        this.outcome = outcome;
+        this.operation = operation;
+    }
 
     @Override
     public Integer call() {
@@ -67,14 +68,14 @@ abstract class ModerateCommand implements Callable<Integer> {
         try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
             Moderation moderation = destination.moderation();
             for (String id : new LinkedHashSet<>(ids)) {
-                switch (apply(moderation, id)) {
+                switch (operation.apply(moderation, id)) {
                     case CHANGED -> {
                         changed++;
-                        out.println("Changed:   " + id + " is now " + outcome());
+                        out.println("Changed:   " + id + " is now " + outcome);
                     }
                     case UNCHANGED -> {
                         unchanged++;
-                        out.println("Unchanged: " + id + " was already " + outcome());
+                        out.println("Unchanged: " + id + " was already " + outcome);
                     }
                     case NOT_FOUND -> {
                         notFound.add(id);
@@ -98,17 +99,7 @@ abstract class ModerateCommand implements Callable<Integer> {
             "and the article's comment count grows with each (in the same transaction)."})
     public static final class Approve extends ModerateCommand {
         public Approve(Editor.Context context) {
-            super(context);
-        }
-
-        @Override
-        String outcome() {
-            return "approved";
-        }
-
-        @Override
-        Result apply(Moderation moderation, String id) {
-            return moderation.approve(id);
+            super(context, "approved", Moderation::approve);
         }
     }
 
@@ -116,17 +107,7 @@ abstract class ModerateCommand implements Callable<Integer> {
             "and the article's comment count."})
     public static final class Spam extends ModerateCommand {
         public Spam(Editor.Context context) {
-            super(context);
-        }
-
-        @Override
-        String outcome() {
-            return "spam";
-        }
-
-        @Override
-        Result apply(Moderation moderation, String id) {
-            return moderation.spam(id);
+            super(context, "spam", Moderation::spam);
         }
     }
 
@@ -134,17 +115,7 @@ abstract class ModerateCommand implements Callable<Integer> {
             "and the article's comment count."})
     public static final class Trash extends ModerateCommand {
         public Trash(Editor.Context context) {
-            super(context);
-        }
-
-        @Override
-        String outcome() {
-            return "trash";
-        }
-
-        @Override
-        Result apply(Moderation moderation, String id) {
-            return moderation.trash(id);
+            super(context, "trash", Moderation::trash);
         }
     }
 }

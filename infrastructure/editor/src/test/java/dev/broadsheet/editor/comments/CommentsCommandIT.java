@@ -10,6 +10,7 @@ import dev.broadsheet.comments.handler.ListCommentsHandler;
 import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.destination.LocalApiFile;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -259,23 +259,8 @@ class CommentsCommandIT {
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, String slug, String body, String contentType, String ip) {
-        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example.com", "x-forwarded-proto", "https"));
-        if (contentType != null) {
-            headers.put("content-type", contentType);
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRawPath(path)
-                .withPathParameters(Map.of("slug", slug))
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withDomainName("api.example.com")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withSourceIp(ip).build())
-                        .build())
-                .build();
+        return HttpEvents.request(method, path).host("api.example.com").sourceIp(ip)
+                .pathParameters(Map.of("slug", slug)).body(contentType, body).build();
     }
 
     private Run editor(String... args) {
