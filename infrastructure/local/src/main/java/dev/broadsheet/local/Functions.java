@@ -1,5 +1,6 @@
 package dev.broadsheet.local;
 
+import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.runtime.FunctionConfig;
 import dev.broadsheet.runtime.InvocationResult;
 import dev.broadsheet.runtime.LambdaRuntime;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * deployment jar, in JVMs of its own, with its {@code Handler}, {@code MemorySize}, {@code Timeout}
  * and environment.
  */
-final class Functions implements AutoCloseable {
+public final class Functions implements AutoCloseable {
 
     private final LambdaRuntime runtime;
     private final List<String> names;
@@ -32,12 +33,28 @@ final class Functions implements AutoCloseable {
 
     static Functions start(SamTemplate template, Path templateDir, References references,
                            Map<String, String> awsEnvironment, RuntimeOptions options) {
+        List<FunctionConfig> configs = configs(template, templateDir, references, awsEnvironment);
+        return new Functions(LambdaRuntime.start(configs, options), configs.stream().map(FunctionConfig::name).toList());
+    }
+
+    /**
+     * Every function of the template as the local API runs it against these emulators, the
+     * template's parameters at their defaults (what the benchmark runs).
+     */
+    public static List<FunctionConfig> configs(SamTemplate template, Path templateDir, LocalAws aws) {
+        References references = new References(template.parameterDefaults(), Map.of(), aws.physicalNames(),
+                aws.region().id());
+        return configs(template, templateDir, references, aws.environment());
+    }
+
+    private static List<FunctionConfig> configs(SamTemplate template, Path templateDir, References references,
+                                                Map<String, String> awsEnvironment) {
         Map<String, Object> globals = SamTemplate.map(SamTemplate.map(template.document().get("Globals")).get("Function"));
         List<FunctionConfig> configs = new ArrayList<>();
         for (FunctionDefinition definition : template.functions()) {
             configs.add(config(definition, globals, templateDir, references, awsEnvironment));
         }
-        return new Functions(LambdaRuntime.start(configs, options), configs.stream().map(FunctionConfig::name).toList());
+        return configs;
     }
 
     static FunctionConfig config(FunctionDefinition definition, Map<String, Object> globals, Path templateDir,

@@ -34,6 +34,13 @@ import java.util.stream.Stream;
 final class ExecutionEnvironment implements AutoCloseable {
 
     static final String RUNTIME_CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /**
+     * Where {@code org.crac} finds its implementation ({@code org.crac.Core} reads this property before
+     * trying {@code javax.crac} and {@code jdk.crac}): the runtime client's own CRaC context, whose
+     * hooks the client runs around {@code restore/next}. On Lambda the JVM provides CRaC; a local JDK
+     * does not, and without this the handlers' hooks would never run.
+     */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
 
     private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -45,6 +52,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final long launchedNanos;
     private volatile boolean ended;
     private long initNanos = -1;
+    private long restoreNanos = -1;
     private long idleSinceNanos;
 
     private ExecutionEnvironment(FunctionConfig function, RuntimeApiEndpoint api, Process process, Path sandbox,
@@ -63,7 +71,9 @@ final class ExecutionEnvironment implements AutoCloseable {
         Path sandbox = null;
         try {
             sandbox = Files.createTempDirectory("broadsheet-lambda-" + function.name() + "-");
-            Path taskRoot = Files.createDirectory(sandbox.resolve("task"));
+            // Lambda's /var/task: a custom runtime's code directory itself; for Java an empty directory, the
+            // jar being on the class path (see the README's "What does not match Lambda").
+            Path taskRoot = function.customRuntime() ? function.codeUri() : Files.createDirectory(sandbox.resolve("task"));
             Path tmp = Files.createDirectory(sandbox.resolve("tmp"));
             ProcessBuilder builder = new ProcessBuilder(command(function, options, tmp, nativeLibrary)).directory(taskRoot.toFile());
             builder.environment().clear();
@@ -85,17 +95,24 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /**
      * The managed runtime's command line: its JVM options for the memory size, the runtime client and
-     * the deployment jar as the only classpath, the handler string as the one argument.
+     * the deployment jar as the only classpath, the handler string as the one argument. For a custom
+     * runtime: its {@code bootstrap}, with no arguments, as Lambda starts it.
      */
     static List<String> command(FunctionConfig function, RuntimeOptions options, Path tmp, Path nativeLibrary) {
+        if (function.customRuntime()) {
+            return List.of(function.codeUri().resolve("bootstrap").toString());
+        }
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
         command.addAll(function.lambdaJvmOptions());
+        if (function.snapStart()) {
+            command.add(CRAC_COMPAT);
+        }
         // Lambda's /tmp is the environment's own; the runtime client unpacks its JNI library there.
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-D" + NativeLibrary.PROPERTY + "=" + nativeLibrary);
         command.add("-classpath");
-        command.add(Stream.concat(options.runtimeClientJars().stream(), Stream.of(function.deploymentJar()))
+        command.add(Stream.concat(options.runtimeClientJars().stream(), Stream.of(function.codeUri()))
                 .map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(RUNTIME_CLIENT_MAIN);
         command.add(function.handler());
@@ -113,17 +130,20 @@ final class ExecutionEnvironment implements AutoCloseable {
         environment.put("_HANDLER", function.handler());
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        if (!function.customRuntime()) {
+            // Lambda sets it for its managed runtimes only.
+            environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+            environment.put("LAMBDA_RUNTIME_DIR", options.javaHome().toString());
+        }
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memoryMb()));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(LOG_STREAM_DATE)
                 + "/[$LATEST]" + HexFormat.of().formatHex(randomBytes(16)));
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        environment.put("LAMBDA_RUNTIME_DIR", options.javaHome().toString());
         environment.put("TZ", ":UTC");
         environment.put("LANG", "en_US.UTF-8");
         environment.put("PATH", "/usr/local/bin:/usr/bin/:/bin");
@@ -132,7 +152,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /**
-     * Waits for the end of the init phase: the runtime client's first {@code next}.
+     * Waits for the end of the init phase: the runtime client's first {@code next} (with SnapStart,
+     * after its {@code restore/next} and the restore hooks).
      *
      * @return null when ready; otherwise the failure (the environment is then of no further use)
      */
@@ -152,7 +173,13 @@ final class ExecutionEnvironment implements AutoCloseable {
         if (!api.firstNext().isDone() || !process.isAlive()) {
             return initFailure("Runtime.ExitError", "Runtime exited during init: " + exitStatus());
         }
-        initNanos = System.nanoTime() - launchedNanos;
+        long firstNext = api.firstNext().join();
+        if (function.snapStart() && api.restoreNext().isDone()) {
+            initNanos = api.restoreNext().join() - launchedNanos;
+            restoreNanos = firstNext - api.restoreNext().join();
+        } else {
+            initNanos = firstNext - launchedNanos;
+        }
         return null;
     }
 
@@ -217,20 +244,17 @@ final class ExecutionEnvironment implements AutoCloseable {
                 String.format(Locale.ROOT, "Task timed out after %.2f seconds", function.timeout().toMillis() / 1000.0));
     }
 
-    /** Lambda's own line after every invocation, in its text format. */
+    /** Lambda's own report after every invocation. */
     private void report(String requestId, long durationNanos, boolean cold) {
         double durationMs = durationNanos / 1e6;
-        // Billed to the millisecond, rounded up; on a cold start the init phase is billed too (since August 2025).
-        long billed = (long) Math.ceil(durationMs) + (cold ? (long) Math.ceil(initNanos / 1e6) : 0);
-        StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
-                .append("\tBilled Duration: ").append(billed).append(" ms")
-                .append("\tMemory Size: ").append(function.memoryMb()).append(" MB")
-                .append("\tMax Memory Used: ").append(maxMemoryUsedMb()).append(" MB");
-        if (cold) {
-            line.append("\tInit Duration: ").append(millis(initNanos)).append(" ms");
-        }
-        log.line(function.name(), line.toString());
+        Double initMs = cold ? initNanos / 1e6 : null;
+        Double restoreMs = cold && restoreNanos >= 0 ? restoreNanos / 1e6 : null;
+        // Billed to the millisecond, rounded up; on a cold start the init phase is billed too (since August 2025);
+        // after a SnapStart restore, the restore instead.
+        long billed = (long) Math.ceil(durationMs)
+                + (restoreMs != null ? (long) Math.ceil(restoreMs) : initMs != null ? (long) Math.ceil(initMs) : 0);
+        log.report(new InvocationReport(function.name(), requestId, durationMs, billed, function.memoryMb(),
+                maxMemoryUsedMb(), initMs, restoreMs));
     }
 
     /** The JVM's peak resident set ({@code VmHWM}), what Lambda reports as Max Memory Used; 0 when unknown. */

@@ -9,17 +9,24 @@ import java.util.Map;
  * One function as Lambda is told about it: what template.yaml says of it, resolved.
  *
  * @param name        the function's name (locally its logical id in the template)
- * @param deploymentJar the {@code CodeUri} jar: the only code of the function's JVM besides the runtime client
+ * @param codeUri     the {@code CodeUri}: for a Java runtime the deployment jar, the only code of the function's
+ *                    JVM besides the runtime client; for an OS-only runtime ({@code provided.al2023}) a
+ *                    directory holding the executable {@code bootstrap} that Lambda starts
  * @param handler     the {@code Handler} string, e.g. {@code dev.example.Handler::handleRequest}
  * @param memoryMb    {@code MemorySize}: sets the JVM's heap, metaspace and code cache as Lambda does
  * @param timeout     {@code Timeout}: an invocation running longer ends its execution environment
  * @param environment the function's own variables (template, references resolved, and the
  *                    credentials and endpoints it is to use); Lambda's reserved variables are added
  *                    by the runtime and override these
- * @param runtime     {@code Runtime}, e.g. {@code java21}, for {@code AWS_EXECUTION_ENV}
+ * @param runtime     {@code Runtime}, e.g. {@code java21}, for {@code AWS_EXECUTION_ENV}, or
+ *                    {@code provided.al2023} (a custom runtime: Lambda runs {@code bootstrap})
+ * @param snapStart   whether environments go through SnapStart's lifecycle: after init the runtime
+ *                    client runs the {@code beforeCheckpoint} hooks, asks {@code restore/next} (where
+ *                    Lambda would take and later restore the snapshot), runs the {@code afterRestore}
+ *                    hooks, then asks for its first event. No snapshot is taken: the process goes on.
  */
-public record FunctionConfig(String name, Path deploymentJar, String handler, int memoryMb, Duration timeout,
-                             Map<String, String> environment, String runtime) {
+public record FunctionConfig(String name, Path codeUri, String handler, int memoryMb, Duration timeout,
+                             Map<String, String> environment, String runtime, boolean snapStart) {
 
     public FunctionConfig {
         if (memoryMb < 128 || memoryMb > 10_240) {
@@ -29,6 +36,25 @@ public record FunctionConfig(String name, Path deploymentJar, String handler, in
             throw new IllegalArgumentException(name + ": Timeout must be positive, got " + timeout);
         }
         environment = Map.copyOf(environment);
+        if (snapStart && !runtime.startsWith("java")) {
+            throw new IllegalArgumentException(name + ": SnapStart is for Java runtimes, not " + runtime);
+        }
+    }
+
+    /** An on-demand function: environments initialize and go straight to their first event. */
+    public FunctionConfig(String name, Path codeUri, String handler, int memoryMb, Duration timeout,
+                          Map<String, String> environment, String runtime) {
+        this(name, codeUri, handler, memoryMb, timeout, environment, runtime, false);
+    }
+
+    /** The same function, with or without SnapStart's lifecycle. */
+    public FunctionConfig withSnapStart(boolean enabled) {
+        return new FunctionConfig(name, codeUri, handler, memoryMb, timeout, environment, runtime, enabled);
+    }
+
+    /** An OS-only runtime ({@code provided}, {@code provided.al2}, {@code provided.al2023}): Lambda runs the code's {@code bootstrap}. */
+    public boolean customRuntime() {
+        return runtime.startsWith("provided");
     }
 
     /**

@@ -39,9 +39,10 @@ public final class LambdaRuntime implements AutoCloseable {
         Path nativeLibrary = NativeLibrary.unpack(options.runtimeClientJars(), nativeDir);
         Map<String, FunctionPool> pools = new LinkedHashMap<>();
         for (FunctionConfig function : functions) {
-            if (!Files.isRegularFile(function.deploymentJar())) {
-                throw new IllegalStateException(function.name() + ": its deployment jar " + function.deploymentJar()
-                        + " does not exist; build first (mvn -q -DskipTests package)");
+            Path code = function.customRuntime() ? function.codeUri().resolve("bootstrap") : function.codeUri();
+            if (!Files.isRegularFile(code)) {
+                throw new IllegalStateException(function.name() + ": its " + (function.customRuntime() ? "bootstrap "
+                        : "deployment jar ") + code + " does not exist; build first (mvn -q -DskipTests package)");
             }
             pools.put(function.name(), new FunctionPool(function, options, nativeLibrary,
                     function.environment().getOrDefault("AWS_REGION", "us-east-1")));

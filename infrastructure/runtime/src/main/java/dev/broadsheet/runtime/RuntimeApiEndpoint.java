@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * its own, so that an environment only ever sees its own function's events:
  * {@code GET /runtime/invocation/next}, {@code POST /runtime/invocation/{id}/response},
  * {@code …/{id}/error} and {@code POST /runtime/init/error}, with the headers and status codes the
- * "Using the Lambda runtime API for custom runtimes" page of the Lambda Developer Guide documents.
+ * "Using the Lambda runtime API for custom runtimes" page of the Lambda Developer Guide documents;
+ * and SnapStart's {@code GET /runtime/restore/next} and {@code POST /runtime/restore/error}.
  */
 final class RuntimeApiEndpoint implements AutoCloseable {
 
@@ -38,7 +39,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     private final ExecutorService threads;
     /** Hands one invocation at a time from {@link #offer} to the runtime client's pending {@code next}. */
     private final BlockingQueue<PendingInvocation> handoff = new SynchronousQueue<>();
-    private final CompletableFuture<Void> firstNext = new CompletableFuture<>();
+    private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
+    private final CompletableFuture<Long> restoreNext = new CompletableFuture<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private volatile PendingInvocation current;
 
@@ -72,9 +74,17 @@ final class RuntimeApiEndpoint implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Completes when the runtime client first asks for an event: the end of its init phase. */
-    CompletableFuture<Void> firstNext() {
+    /** Completes, with its {@link System#nanoTime()}, when the runtime client first asks for an event: the end of its init phase. */
+    CompletableFuture<Long> firstNext() {
         return firstNext;
+    }
+
+    /**
+     * Completes, with its {@link System#nanoTime()}, when a SnapStart runtime client asks
+     * {@code restore/next}: its {@code beforeCheckpoint} hooks have run, the snapshot would be taken.
+     */
+    CompletableFuture<Long> restoreNext() {
+        return restoreNext;
     }
 
     /** Completes with the error document's message when the runtime client reports an init error. */
@@ -103,9 +113,13 @@ final class RuntimeApiEndpoint implements AutoCloseable {
             String operation = path.substring(PREFIX.length());
             if (method.equals("GET") && operation.equals("invocation/next")) {
                 next(exchange);
-            } else if (method.equals("POST") && operation.equals("init/error")) {
+            } else if (method.equals("POST") && (operation.equals("init/error") || operation.equals("restore/error"))) {
                 initError.complete(errorMessage(readBody(exchange)));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
+            } else if (method.equals("GET") && operation.equals("restore/next")) {
+                // No snapshot here: the process simply goes on, as if restored at once.
+                restoreNext.complete(System.nanoTime());
+                exchange.sendResponseHeaders(200, -1);
             } else if (method.equals("POST") && operation.startsWith("invocation/")) {
                 String[] parts = operation.split("/");
                 if (parts.length == 3 && (parts[2].equals("response") || parts[2].equals("error"))) {
@@ -120,7 +134,7 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
-        firstNext.complete(null);
+        firstNext.complete(System.nanoTime());
         PendingInvocation invocation;
         try {
             invocation = handoff.take();

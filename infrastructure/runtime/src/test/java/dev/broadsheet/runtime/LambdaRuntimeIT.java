@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +49,7 @@ class LambdaRuntimeIT {
     static Path functionJar;
 
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<InvocationReport> reports = new CopyOnWriteArrayList<>();
     private LambdaRuntime runtime;
 
     @BeforeAll
@@ -59,6 +63,17 @@ class LambdaRuntimeIT {
                 Files.copy(file, jar);
                 jar.closeEntry();
             }
+            // org.crac, as the product's deployment jars carry it.
+            try (ZipFile crac = new ZipFile(Path.of(org.crac.Core.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toFile())) {
+                for (ZipEntry entry : crac.stream().filter(e -> e.getName().startsWith("org/crac/") && !e.isDirectory()).toList()) {
+                    jar.putNextEntry(new JarEntry(entry.getName()));
+                    crac.getInputStream(entry).transferTo(jar);
+                    jar.closeEntry();
+                }
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -70,7 +85,18 @@ class LambdaRuntimeIT {
     }
 
     private LambdaRuntime start(RuntimeOptions options, FunctionConfig... functions) {
-        runtime = LambdaRuntime.start(List.of(functions), options.withLog((function, line) -> log.add(function + " " + line)));
+        runtime = LambdaRuntime.start(List.of(functions), options.withLog(new LogSink() {
+            @Override
+            public void line(String function, String line) {
+                log.add(function + " " + line);
+            }
+
+            @Override
+            public void report(InvocationReport report) {
+                reports.add(report);
+                LogSink.super.report(report);
+            }
+        }));
         return runtime;
     }
 
@@ -138,6 +164,73 @@ class LambdaRuntimeIT {
         List<String> reports = log.stream().filter(line -> line.contains("REPORT")).toList();
         assertEquals(2, reports.size());
         assertTrue(reports.get(0).contains("Init Duration") && !reports.get(1).contains("Init Duration"), reports.toString());
+    }
+
+    @Test
+    void reportsGiveLambdasNumbersAsData() throws Exception {
+        start(options(), function("Echo", BEHAVIOURS + "echo", Duration.ofSeconds(5)));
+
+        runtime.invoke("Echo", event("{\"sleepMs\":50}"));
+        runtime.invoke("Echo", event("{}"));
+
+        assertEquals(2, reports.size());
+        InvocationReport cold = reports.get(0);
+        assertTrue(cold.cold() && cold.initDurationMs() > 0 && cold.restoreDurationMs() == null, cold.toString());
+        assertTrue(cold.durationMs() >= 50, "Duration covers the handler's work: " + cold);
+        assertEquals((long) Math.ceil(cold.durationMs()) + (long) Math.ceil(cold.initDurationMs()), cold.billedMs());
+        assertTrue(cold.maxMemoryUsedMb() > 0, cold.toString());
+        InvocationReport warm = reports.get(1);
+        assertFalse(warm.cold(), warm.toString());
+        assertTrue(log.contains("Echo " + warm.line()), "the line is still written: " + log);
+    }
+
+    @Test
+    void snapStartRunsTheHooksAroundRestoreNextBeforeTheFirstEvent() throws Exception {
+        start(options(), function("Primed", "dev.broadsheet.runtime.testfunctions.Primed::handleRequest",
+                Duration.ofSeconds(5)).withSnapStart(true));
+
+        JsonNode answer = payload(runtime.invoke("Primed", event("{}")));
+
+        assertEquals("[\"init\",\"beforeCheckpoint\",\"afterRestore\",\"invoke\"]", answer.path("lifecycle").toString());
+        assertEquals("snap-start", answer.path("initializationType").asText());
+        InvocationReport report = reports.get(0);
+        assertTrue(report.initDurationMs() > 0 && report.restoreDurationMs() >= 0, report.toString());
+        assertTrue(report.line().contains("\tRestore Duration: ") && !report.line().contains("Init Duration"), report.line());
+    }
+
+    @Test
+    void withoutSnapStartTheHooksNeverRun() throws Exception {
+        start(options(), function("Primed", "dev.broadsheet.runtime.testfunctions.Primed::handleRequest",
+                Duration.ofSeconds(5)));
+
+        JsonNode answer = payload(runtime.invoke("Primed", event("{}")));
+
+        assertEquals("[\"init\",\"invoke\"]", answer.path("lifecycle").toString());
+        assertEquals("on-demand", answer.path("initializationType").asText());
+    }
+
+    @Test
+    void aCustomRuntimeStartsItsBootstrapInItsCodeDirectory(@TempDir Path code) throws Exception {
+        // A bootstrap as one would write for provided.al2023: here it starts the Java runtime client itself.
+        RuntimeOptions options = options();
+        String classPath = Stream.concat(options.runtimeClientJars().stream(), Stream.of(functionJar))
+                .map(Path::toString).collect(java.util.stream.Collectors.joining(":"));
+        Path bootstrap = code.resolve("bootstrap");
+        // Its own tmpdir: the client unpacks its JNI library there (see NativeLibrary).
+        Path tmp = Files.createDirectory(code.resolve("tmp"));
+        Files.writeString(bootstrap, "#!/bin/sh\nexec '" + options.java() + "' -Djava.io.tmpdir=" + tmp + " -cp '" + classPath + "' "
+                + ExecutionEnvironment.RUNTIME_CLIENT_MAIN + " \"$_HANDLER\"\n");
+        assertTrue(bootstrap.toFile().setExecutable(true));
+        start(options, new FunctionConfig("Custom", code, BEHAVIOURS + "echo", 256, Duration.ofSeconds(5),
+                Map.of("AWS_REGION", "eu-west-1"), "provided.al2023"));
+
+        JsonNode answer = payload(runtime.invoke("Custom", event("{\"hello\":\"world\"}")));
+
+        assertEquals("world", answer.path("event").path("hello").asText());
+        JsonNode environment = answer.path("environment");
+        assertEquals(code.toString(), environment.path("LAMBDA_TASK_ROOT").asText());
+        assertFalse(environment.has("AWS_EXECUTION_ENV"), "Lambda sets it for managed runtimes only");
+        assertTrue(reports.get(0).initDurationMs() > 0);
     }
 
     @Test
