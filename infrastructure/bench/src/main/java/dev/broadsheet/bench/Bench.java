@@ -2,47 +2,55 @@ package dev.broadsheet.bench;
 
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.local.Functions;
 import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.runtime.FunctionConfig;
+import dev.broadsheet.runtime.RuntimeOptions;
 import dev.broadsheet.template.ProjectFiles;
 import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.FunctionDefinition;
+import dev.broadsheet.template.SamTemplate.Route;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The benchmark: for every function of {@code template.yaml}, fresh JVMs with exactly its
- * deployment jar against the local emulators, beside the bare-SDK baseline measured in the same
- * run (interleaved with the functions, so that a busy moment of the machine hits both). Prints the
- * table and writes {@code target/bench/results.json}.
- *
- * <p>Options: {@code --reps N} cold JVMs per function (default 7), {@code --warm N} warm
- * invocations (default 1000), {@code --primed-reps N} (default 3), {@code --only Id,Id},
- * {@code --jvm-options "..."} added to every probe JVM's options (diagnosis: the numbers are then
- * not comparable to a plain run), {@code --variant LogicalId=path/to/other.jar} (repeatable) an
- * extra row running that function from another jar, for before/after comparisons in one run.
+ * The benchmark: every function of {@code template.yaml} as the local Lambda runtime runs it (its
+ * deployment jar in a JVM of its own under the official runtime interface client, the template's
+ * memory, JVM options and environment) against the local emulators, beside the Java floor and the
+ * Node.js and Python peers, all interleaved round by round so that a busy moment of the machine
+ * hits every row. Prints the table and writes {@code target/bench/results.json}.
  */
 public final class Bench {
 
-    static final String PROBE_MAIN = "dev.broadsheet.bench.probe.FunctionProbe";
-    static final String BASELINE_MAIN = "dev.broadsheet.bench.baseline.BaselineProbe";
+    private static final Pattern ROUTE_KEY = Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]+)\"");
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private Bench() {
     }
 
     static final String USAGE = """
-            Usage: infrastructure/bench/run [options]        every function of template.yaml beside the baseline
+            Usage: infrastructure/bench/run [options]        every function of template.yaml beside the floor and peers
                    infrastructure/bench/run jmh [JMH options] microbenchmarks of the hot paths
-              --reps N              fresh JVMs per function for the cold numbers (default 7; medians)
-              --warm N              warm invocations in the first JVM of each function (default 1000)
-              --primed-reps N       fresh JVMs per function for the primed first invocation (default 3)
-              --only Id,Id          only these functions (logical ids of template.yaml)
-              --variant Id=jar      also run function Id from another jar (A/B in one run); repeatable
-              --jvm-options "..."   added to every probe JVM's options, for diagnosis (-Xlog:class+load ...)
+              --reps N              new execution environments per row for the cold numbers (default 7; medians)
+              --warm N              warm invocations in the first environment of each row (default 1000)
+              --primed-reps N       environments per function for the primed first invocation (default 3)
+              --only Id,Id          only these functions (logical ids of template.yaml); the floor and peers always run
+              --variant NAME=IDS[,jar=PATH][,java=JAVA_HOME][,options=JAVA_TOOL_OPTIONS]
+                                    also run functions another way, as rows IDS@NAME (A/B in one run); IDS is
+                                    Id, Id+Id or 'java' (every Java row: functions, floor, do-nothing); repeatable
             Writes infrastructure/bench/target/bench/results.json, details.json and results.md.
             """;
 
@@ -62,15 +70,13 @@ public final class Bench {
         }
         Path root = ProjectFiles.root();
         Path moduleTarget = root.resolve("infrastructure/bench/target");
-        Path probeJar = moduleTarget.resolve("bench-probe.jar");
         Path baselineJar = moduleTarget.resolve("baseline.jar");
         SamTemplate template = SamTemplate.ofProject();
+        RuntimeOptions runtimeOptions = RuntimeOptions.defaults(root);
 
         List<String> missing = new ArrayList<>();
-        for (Path jar : List.of(probeJar, baselineJar)) {
-            if (!Files.isRegularFile(jar)) {
-                missing.add(root.relativize(jar).toString());
-            }
+        if (!Files.isRegularFile(baselineJar)) {
+            missing.add(root.relativize(baselineJar).toString());
         }
         template.functions().forEach(function -> {
             if (!Files.isRegularFile(root.resolve(function.codeUri()))) {
@@ -88,148 +94,213 @@ public final class Bench {
         System.out.println("Starting the emulators...");
         try (LocalAws aws = Emulators.start(Emulators.Options.inMemory())) {
             SampleArticle.publish(aws);
-            Map<String, String> parameters = template.parameterDefaults();
-            Map<String, String> names = aws.physicalNames();
-            List<BenchFunction> all = BenchFunction.all(template, root,
-                    ref -> parameters.containsKey(ref) ? parameters.get(ref) : names.get(ref), aws.environment());
-            List<BenchFunction> functions = withVariants(all.stream()
-                    .filter(function -> options.only().isEmpty() || options.only().contains(function.logicalId()))
-                    .toList(), options.variants());
-            String javaToolOptions = functions.isEmpty() ? null : functions.get(0).javaToolOptions();
-            ProbeLauncher launcher = new ProbeLauncher(moduleTarget.resolve("bench/logs"));
-            // All functions of the template, also those left out by --only: a challenge issuer may be needed.
-            SampleEvents events = new SampleEvents(all, moduleTarget.resolve("bench/events"));
+            List<FunctionConfig> configs = Functions.configs(template, root, aws);
+            Map<String, Path> events = eventsByFunction(template, root.resolve("events"));
+            FunctionConfig getArticle = configs.stream().filter(c -> c.name().equals("GetArticleFunction")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("template.yaml has no GetArticleFunction: the floor and"
+                            + " peers do its GetItem"));
+            Path getArticleEvent = events.get(getArticle.name());
 
-            Map<String, List<ProbeResult>> cold = new LinkedHashMap<>();
-            Map<String, List<ProbeResult>> primed = new LinkedHashMap<>();
-            List<ProbeResult> baseline = new ArrayList<>();
-            for (int rep = 0; rep < options.reps(); rep++) {
-                int warm = rep == 0 ? options.warm() : 0;
-                System.out.printf("Round %d of %d%s%n", rep + 1, options.reps(), warm > 0 ? " (with " + warm + " warm invocations)" : "");
-                baseline.add(baseline(launcher, aws, baselineJar, options.jvmOptions(javaToolOptions), warm, rep));
-                for (BenchFunction function : functions) {
-                    fresh(aws);
-                    String label = function.logicalId() + "-cold-" + rep;
-                    ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
-                            List.of("cold", function.handlerClass(), events.forRun(function, label, warm).toString(), String.valueOf(warm)),
-                            processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
-                    check(function, result);
-                    cold.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
+            List<Subject> subjects = new ArrayList<>();
+            Map<String, String> versions = new HashMap<>();
+            Map<String, String> absent = new LinkedHashMap<>();
+            Map<String, String> referenceEnvironment = new TreeMap<>(aws.environment());
+            referenceEnvironment.put("TABLE_NAME", aws.physicalNames().get("ArticlesTable"));
+            Map<String, String> javaReference = new TreeMap<>(referenceEnvironment);
+            if (getArticle.environment().containsKey(JAVA_TOOL_OPTIONS)) {
+                javaReference.put(JAVA_TOOL_OPTIONS, getArticle.environment().get(JAVA_TOOL_OPTIONS));
+            }
+            subjects.add(new Subject(Report.FLOOR, Subject.Kind.FLOOR, "java", reference(Report.FLOOR, baselineJar,
+                    "dev.broadsheet.bench.baseline.FloorHandler::handleRequest", getArticle, javaReference, "java21"),
+                    getArticleEvent, null));
+            for (Peers.Peer peer : List.of(Peers.node(root), Peers.python(root))) {
+                String label = peer.name().equals("node") ? Report.NODE : Report.PYTHON;
+                if (peer.absentBecause() != null) {
+                    absent.put(label, peer.absentBecause());
+                    System.out.println(label + " skipped: " + peer.absentBecause());
+                    continue;
+                }
+                subjects.add(new Subject(label, Subject.Kind.PEER, peer.name(), reference(label, peer.code(), peer.handler(),
+                        getArticle, referenceEnvironment, "provided.al2023"), getArticleEvent, null));
+                versions.put(label, peer.version());
+            }
+            for (FunctionConfig config : configs) {
+                if (options.only().isEmpty() || options.only().contains(config.name())) {
+                    subjects.add(new Subject(config.name(), Subject.Kind.FUNCTION, "java", config, events.get(config.name()), null));
                 }
             }
-            System.out.println("Primed first invocations (the SnapStart stand-in)...");
-            for (int rep = 0; rep < options.primedReps(); rep++) {
-                for (BenchFunction function : functions) {
-                    fresh(aws);
-                    String label = function.logicalId() + "-primed-" + rep;
-                    ProbeResult result = launcher.run(label, List.of(function.jar(), probeJar), PROBE_MAIN,
-                            List.of("primed", function.handlerClass(), events.forRun(function, label, 0).toString(), "0"),
-                            processEnvironment(function.environment(), options.jvmOptions(function.javaToolOptions())));
-                    check(function, result);
-                    primed.computeIfAbsent(function.logicalId(), id -> new ArrayList<>()).add(result);
+            subjects.add(new Subject("JavaDoNothing", Subject.Kind.DO_NOTHING, "java", reference("JavaDoNothing", baselineJar,
+                    "dev.broadsheet.bench.baseline.DoNothingHandler::handleRequest", getArticle, javaReference, "java21"),
+                    getArticleEvent, null));
+            for (Peers.Peer peer : List.of(Peers.node(root), Peers.python(root))) {
+                if (peer.absentBecause() == null) {
+                    String label = peer.name().equals("node") ? "NodeDoNothing" : "PythonDoNothing";
+                    subjects.add(new Subject(label, Subject.Kind.DO_NOTHING, peer.name(), reference(label, peer.code(),
+                            peer.doNothingHandler(), getArticle, referenceEnvironment, "provided.al2023"), getArticleEvent, null));
+                }
+            }
+            subjects = withVariants(subjects, options.variants());
+
+            Runner runner = new Runner(runtimeOptions, moduleTarget.resolve("bench/logs"));
+            Map<String, List<Measurement>> cold = new LinkedHashMap<>();
+            Map<String, List<Measurement>> primed = new LinkedHashMap<>();
+            FunctionConfig issuer = configs.stream().filter(c -> events.get(c.name()).getFileName().toString()
+                    .equals("create-challenge.json")).findFirst().orElseThrow(
+                            () -> new IllegalStateException("No function of the template serves events/create-challenge.json"));
+            try (SampleEvents sampleEvents = new SampleEvents(issuer, events.get(issuer.name()), runtimeOptions)) {
+                for (int rep = 0; rep < options.reps(); rep++) {
+                    int warm = rep == 0 ? options.warm() : 0;
+                    System.out.printf("Round %d of %d%s (load %s)%n", rep + 1, options.reps(),
+                            warm > 0 ? " with " + warm + " warm invocations" : "", Machine.loadAverage());
+                    for (Subject subject : subjects) {
+                        fresh(aws);
+                        cold.computeIfAbsent(subject.label(), id -> new ArrayList<>())
+                                .add(runner.run(subject, sampleEvents.forRun(subject, warm), false));
+                    }
+                }
+                System.out.println("Primed first invocations (SnapStart's lifecycle: hooks around restore/next)...");
+                for (int rep = 0; rep < options.primedReps(); rep++) {
+                    for (Subject subject : subjects) {
+                        if (subject.kind() == Subject.Kind.FUNCTION) {
+                            fresh(aws);
+                            primed.computeIfAbsent(subject.label(), id -> new ArrayList<>())
+                                    .add(runner.run(subject, sampleEvents.forRun(subject, 0), true));
+                        }
+                    }
                 }
             }
 
-            Report report = Report.of(baseline, functions, cold, primed);
+            String runtime = runtimeClientVersion(runtimeOptions);
+            Report report = Report.of(runtime, subjects, versions, cold, primed, absent);
             String loadAfter = Machine.loadAverage();
             System.out.println();
             System.out.println(report.table());
-            String circumstances = String.format("%s; %s; %d cold JVMs per function (medians), %d warm invocations,"
-                            + " %d primed JVMs; load average before %s, after %s; JAVA_TOOL_OPTIONS=%s",
-                    started, Machine.description(), options.reps(), options.warm(), options.primedReps(),
-                    loadBefore, loadAfter, javaToolOptions);
+            String circumstances = String.format("%s; %s; functions on %s under %s; %d cold environments per row"
+                            + " (medians), %d warm invocations, %d primed environments; load average before %s, after %s",
+                    started, Machine.description(), Machine.java(runtimeOptions.javaHome()), runtime, options.reps(),
+                    options.warm(), options.primedReps(), loadBefore, loadAfter);
             System.out.println(circumstances);
             Path results = moduleTarget.resolve("bench/results.json");
+            Files.createDirectories(results.getParent());
             Files.writeString(results, report.json());
             Files.writeString(moduleTarget.resolve("bench/results.md"), report.markdown(circumstances));
-            Files.writeString(moduleTarget.resolve("bench/details.json"), report.detailsJson(Map.of(
-                    "date", started.toString(),
-                    "machine", Machine.description(),
-                    "loadAverageBefore", loadBefore,
-                    "loadAverageAfter", loadAfter,
-                    "javaToolOptions", String.valueOf(javaToolOptions),
-                    "coldRepetitions", String.valueOf(options.reps()),
-                    "warmInvocations", String.valueOf(options.warm()))));
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("date", started.toString());
+            details.put("machine", Machine.description());
+            details.put("functionsJava", Machine.java(runtimeOptions.javaHome()));
+            details.put("loadAverageBefore", loadBefore);
+            details.put("loadAverageAfter", loadAfter);
+            details.put("coldRepetitions", String.valueOf(options.reps()));
+            details.put("warmInvocations", String.valueOf(options.warm()));
+            details.put("variants", String.join(" ", options.variants()));
+            Files.writeString(moduleTarget.resolve("bench/details.json"), report.detailsJson(details));
             System.out.println("Wrote " + root.relativize(results) + " (and details.json, results.md beside it)");
         }
     }
 
+    /** A reference row's function: another handler and code, GetArticleFunction's memory and timeout. */
+    private static FunctionConfig reference(String name, Path code, String handler, FunctionConfig like,
+                                            Map<String, String> environment, String runtime) {
+        return new FunctionConfig(name, code, handler, like.memoryMb(), like.timeout(), environment, runtime);
+    }
+
+    /** Each function's sample event: the file of {@code events/} whose routeKey is its first route's. */
+    static Map<String, Path> eventsByFunction(SamTemplate template, Path eventsDir) {
+        Map<String, Path> byRoute = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(eventsDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Matcher matcher = ROUTE_KEY.matcher(Files.readString(file));
+                if (matcher.find()) {
+                    byRoute.putIfAbsent(matcher.group(1), file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + eventsDir, e);
+        }
+        Map<String, Path> byFunction = new LinkedHashMap<>();
+        for (FunctionDefinition definition : template.functions()) {
+            if (definition.routes().isEmpty()) {
+                throw new IllegalStateException(definition.logicalId() + " has no HttpApi route: the benchmark has no event for it");
+            }
+            Route route = definition.routes().get(0);
+            Path event = byRoute.get(route.method() + " " + route.path());
+            if (event == null) {
+                throw new IllegalStateException("No file in events/ has the routeKey \"" + route.method() + " " + route.path()
+                        + "\" of " + definition.logicalId());
+            }
+            byFunction.put(definition.logicalId(), event);
+        }
+        return byFunction;
+    }
+
     /**
-     * Adds, for each {@code LogicalId=jar} variant, a row running that function with another jar
-     * (e.g. built before a change): an A/B comparison measured in the same run.
+     * Adds, for each variant, rows running Java subjects another way: from another jar, on another
+     * JDK, or with other JVM options (which come after the runtime's own, as on Lambda).
      */
-    private static List<BenchFunction> withVariants(List<BenchFunction> functions, List<String> variants) {
-        List<BenchFunction> all = new ArrayList<>(functions);
+    static List<Subject> withVariants(List<Subject> subjects, List<String> variants) {
+        List<Subject> all = new ArrayList<>(subjects);
         for (String variant : variants) {
             int equals = variant.indexOf('=');
-            String id = variant.substring(0, Math.max(equals, 0));
-            Path jar = Path.of(variant.substring(equals + 1)).toAbsolutePath();
-            BenchFunction function = functions.stream().filter(f -> f.logicalId().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("--variant " + variant + ": no function " + id));
-            String label = jar.getFileName().toString().replaceAll("\\.jar$", "");
-            all.add(new BenchFunction(id + "@" + label, function.handlerClass(), jar, function.event(),
-                    function.javaToolOptions(), function.environment(), function.memorySize()));
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--variant " + variant + ": expected NAME=IDS[,key=value...]");
+            }
+            String name = variant.substring(0, equals);
+            String[] parts = variant.substring(equals + 1).split(",");
+            List<String> ids = List.of(parts[0].split("\\+"));
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                int eq = parts[i].indexOf('=');
+                String key = eq < 0 ? parts[i] : parts[i].substring(0, eq);
+                if (eq < 0 || !List.of("jar", "java", "options").contains(key)) {
+                    throw new IllegalArgumentException("--variant " + variant + ": unknown setting " + parts[i]);
+                }
+                settings.put(key, parts[i].substring(eq + 1));
+            }
+            List<Subject> chosen = subjects.stream().filter(s -> s.language().equals("java")
+                    && (ids.contains("java") || ids.contains(s.label()))).toList();
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("--variant " + variant + ": no Java row named " + parts[0]);
+            }
+            for (Subject subject : chosen) {
+                FunctionConfig f = subject.function();
+                Path code = settings.containsKey("jar") ? Path.of(settings.get("jar")).toAbsolutePath() : f.codeUri();
+                Map<String, String> environment = new TreeMap<>(f.environment());
+                if (settings.containsKey("options")) {
+                    environment.put(JAVA_TOOL_OPTIONS, settings.get("options"));
+                }
+                String label = subject.label() + "@" + name;
+                all.add(new Subject(label, subject.kind(), subject.language(), new FunctionConfig(label, code, f.handler(),
+                        f.memoryMb(), f.timeout(), environment, f.runtime()), subject.event(),
+                        settings.containsKey("java") ? Path.of(settings.get("java")) : subject.javaHome()));
+            }
         }
         return all;
     }
 
-    /** Each function starts from the same data: the sample article, nothing a previous run wrote. */
+    /** Each row starts from the same data: the sample article, nothing a previous run wrote. */
     private static void fresh(LocalAws aws) {
         aws.reset();
         SampleArticle.publish(aws);
     }
 
-    private static ProbeResult baseline(ProbeLauncher launcher, LocalAws aws, Path baselineJar, String javaToolOptions,
-                                        int warm, int rep) {
-        ProbeResult result = launcher.run("baseline-" + rep, List.of(baselineJar), BASELINE_MAIN,
-                List.of(aws.dynamoDbEndpoint().toString(), aws.region().id(), aws.accessKeyId(), aws.secretAccessKey(),
-                        aws.physicalNames().get("ArticlesTable"), "slug", SampleArticle.SLUG, String.valueOf(warm)),
-                processEnvironment(Map.of(), javaToolOptions));
-        if (result.firstStatus() != 200) {
-            throw new IllegalStateException("The baseline's GetItem did not find the sample article: " + result.values());
-        }
-        return result;
+    /** e.g. {@code aws-lambda-java-runtime-interface-client 2.10.1}, from the client's jar name. */
+    static String runtimeClientVersion(RuntimeOptions options) {
+        return options.runtimeClientJars().stream().map(jar -> jar.getFileName().toString())
+                .filter(name -> name.startsWith("aws-lambda-java-runtime-interface-client-"))
+                .map(name -> name.replaceFirst("^(aws-lambda-java-runtime-interface-client)-(.+)\\.jar$", "$1 $2"))
+                .findFirst().orElse("unknown runtime client");
     }
 
-    private static void check(BenchFunction function, ProbeResult result) {
-        if (result.output().contains("SnapStart priming of") || result.output().contains("Unhandled error")) {
-            throw new IllegalStateException(function.logicalId() + " failed along the way (its priming or a request):\n"
-                    + result.output());
-        }
-        int status = result.firstStatus();
-        if (status < 200 || status >= 400) {
-            throw new IllegalStateException(function.logicalId() + " answered its sample event " + function.event()
-                    + " with " + status + ": the benchmark measures working requests only");
-        }
-    }
-
-    private static Map<String, String> processEnvironment(Map<String, String> variables, String javaToolOptions) {
-        Map<String, String> environment = new LinkedHashMap<>(variables);
-        if (javaToolOptions != null) {
-            environment.put(BenchFunction.JAVA_TOOL_OPTIONS, javaToolOptions);
-        }
-        return environment;
-    }
-
-    /** @param extraJvmOptions appended to the template's JAVA_TOOL_OPTIONS, for diagnosis (e.g. -Xlog:class+load) */
-    record Options(int reps, int warm, int primedReps, List<String> only, String extraJvmOptions, List<String> variants) {
-
-        String jvmOptions(String templateOptions) {
-            if (extraJvmOptions == null) {
-                return templateOptions;
-            }
-            return templateOptions == null ? extraJvmOptions : templateOptions + " " + extraJvmOptions;
-        }
+    record Options(int reps, int warm, int primedReps, List<String> only, List<String> variants) {
 
         static Options parse(String[] args) {
             int reps = 7;
             int warm = 1000;
             int primedReps = 3;
             List<String> only = List.of();
-            String extraJvmOptions = null;
             List<String> variants = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
-                if (!List.of("--reps", "--warm", "--primed-reps", "--only", "--jvm-options", "--variant").contains(args[i])) {
+                if (!List.of("--reps", "--warm", "--primed-reps", "--only", "--variant").contains(args[i])) {
                     throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
                 if (i + 1 >= args.length) {
@@ -241,7 +312,6 @@ public final class Bench {
                     case "--warm" -> warm = Integer.parseInt(value);
                     case "--primed-reps" -> primedReps = Integer.parseInt(value);
                     case "--only" -> only = List.of(value.split(","));
-                    case "--jvm-options" -> extraJvmOptions = value;
                     case "--variant" -> variants.add(value);
                     default -> throw new IllegalStateException("unreachable: " + args[i]);
                 }
@@ -250,7 +320,7 @@ public final class Bench {
             if (reps < 1 || warm < 0 || primedReps < 0) {
                 throw new IllegalArgumentException("--reps must be at least 1, --warm and --primed-reps at least 0");
             }
-            return new Options(reps, warm, primedReps, only, extraJvmOptions, variants);
+            return new Options(reps, warm, primedReps, only, variants);
         }
     }
 }

@@ -24,6 +24,20 @@ final class Machine {
         return Runtime.getRuntime().availableProcessors() + " cores, " + model + ", Java " + System.getProperty("java.version");
     }
 
+    /** The version of the JDK at {@code javaHome}, from its {@code release} file. */
+    static String java(Path javaHome) {
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return "Java " + line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        } catch (Exception e) {
+            // no release file
+        }
+        return "the JDK at " + javaHome;
+    }
+
     /** The 1, 5 and 15 minute load averages. */
     static String loadAverage() {
         try {

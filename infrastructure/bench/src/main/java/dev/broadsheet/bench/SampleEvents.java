@@ -1,101 +1,100 @@
 package dev.broadsheet.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.broadsheet.bench.probe.Events;
-import dev.broadsheet.bench.probe.MiniJson;
-import dev.broadsheet.core.Environment;
+import dev.broadsheet.runtime.FunctionConfig;
+import dev.broadsheet.runtime.InvocationResult;
+import dev.broadsheet.runtime.LambdaRuntime;
+import dev.broadsheet.runtime.RuntimeOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The event a probe gets. Most sample events are used as they are; the comment submission's
- * carries placeholders where a reader's copy of a challenge goes (a real token expires in minutes
- * and is single-use), filled, as {@code SampleEventsIT} fills them, from a challenge the challenge
- * route's own sample event ({@code create-challenge.json}) obtains from its handler, in-process.
+ * The events a run gets. Most sample events are used as they are; the comment submission's carries
+ * placeholders where a reader's copy of a challenge goes (a real token expires in minutes and is
+ * single-use), filled, as {@code SampleEventsIT} fills them, from challenges the template's
+ * challenge function issues, through the local runtime, for its own sample event.
  */
-final class SampleEvents {
+final class SampleEvents implements AutoCloseable {
 
     static final String CHALLENGE_TOKEN = "{{challengeToken}}";
     static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<BenchFunction> functions;
-    private final Path workDir;
+    private final FunctionConfig issuer;
+    private final byte[] challengeEvent;
+    private final RuntimeOptions options;
+    private LambdaRuntime issuerRuntime;
 
-    SampleEvents(List<BenchFunction> functions, Path workDir) {
-        this.functions = functions;
-        this.workDir = workDir;
+    /** @param issuer the function whose sample event is {@code challengeEvent} (CreateChallengeFunction) */
+    SampleEvents(FunctionConfig issuer, Path challengeEvent, RuntimeOptions options) {
+        this.issuer = issuer;
+        this.challengeEvent = read(challengeEvent).getBytes(StandardCharsets.UTF_8);
+        this.options = options.withLog((function, line) -> { });
     }
 
     /**
-     * The events of one run. Usually the sample itself, for the first invocation and the warm ones.
-     * A comment submission gets a file of events, one a line: the sample with a fresh challenge,
-     * then one per warm invocation, each with its own fresh challenge, reader (name, email) and
-     * address, so that every warm invocation is a real, accepted submission — not a replayed token
+     * The first event, then one per warm invocation. Usually the sample itself every time. For a
+     * comment submission, each its own fresh challenge and, for the warm ones, its own reader (name,
+     * email) and address, so that every one is a real, accepted submission — not a replayed token
      * (403), a flood (429) or a duplicate (409).
      */
-    Path forRun(BenchFunction function, String label, int warmInvocations) {
-        String text = read(function.event());
+    List<byte[]> forRun(Subject subject, int warmInvocations) throws InterruptedException {
+        String text = read(subject.event());
         if (!text.contains(CHALLENGE_TOKEN)) {
-            return function.event();
+            return Collections.nCopies(warmInvocations + 1, text.getBytes(StandardCharsets.UTF_8));
         }
-        Path challengeEvent = function.event().resolveSibling("create-challenge.json");
-        Path file = workDir.resolve(label + "-" + function.event().getFileName().toString().replace(".json", ".jsonl"));
-        StringBuilder lines = new StringBuilder();
+        List<byte[]> events = new ArrayList<>();
+        for (int reader = -1; reader < warmInvocations; reader++) {
+            events.add(submission(text, challenge(), reader).getBytes(StandardCharsets.UTF_8));
+        }
+        return events;
+    }
+
+    /** The sample submission with a challenge filled in and, for {@code reader >= 0}, another reader. */
+    private static String submission(String sample, JsonNode challenge, int reader) {
         try {
-            lines.append(submission(text, challenge(challengeEvent), -1)).append('\n');
-            for (int i = 0; i < warmInvocations; i++) {
-                lines.append(submission(text, challenge(challengeEvent), i)).append('\n');
+            ObjectNode event = (ObjectNode) JSON.readTree(sample.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
+                    .replace(CHALLENGE_PASSWORD, challenge.path("password").asText()));
+            if (reader >= 0) {
+                ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
+                body.put("author", "Reader " + reader);
+                body.put("email", "reader-" + reader + "@example.com");
+                event.put("body", JSON.writeValueAsString(body));
+                String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
+                ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
+                ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
             }
-            Files.createDirectories(workDir);
-            Files.writeString(file, lines);
+            return JSON.writeValueAsString(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return file;
     }
 
-    /** The sample submission, one line of JSON, with a challenge filled in and, for {@code reader >= 0}, another reader. */
-    private static String submission(String sample, JsonNode challenge, int reader) throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(sample.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
-                .replace(CHALLENGE_PASSWORD, challenge.path("password").asText()));
-        if (reader >= 0) {
-            ObjectNode body = (ObjectNode) JSON.readTree(event.path("body").asText());
-            body.put("author", "Reader " + reader);
-            body.put("email", "reader-" + reader + "@example.com");
-            event.put("body", JSON.writeValueAsString(body));
-            String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
-            ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
-            ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
+    private JsonNode challenge() throws InterruptedException {
+        if (issuerRuntime == null) {
+            issuerRuntime = LambdaRuntime.start(List.of(issuer), options);
         }
-        return JSON.writeValueAsString(event);
-    }
-
-    @SuppressWarnings("unchecked")
-    private JsonNode challenge(Path challengeEvent) {
-        APIGatewayV2HTTPEvent event = Events.fromJson(MiniJson.object(read(challengeEvent)));
-        BenchFunction issuer = functions.stream().filter(function -> function.event().equals(challengeEvent)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No function of the template serves " + challengeEvent));
+        InvocationResult result = issuerRuntime.invoke(issuer.name(), challengeEvent);
         try {
-            var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(issuer.handlerClass())
-                    .getConstructor(Environment.class).newInstance(new Environment(issuer.environment()));
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-            if (response.getStatusCode() != 201) {
-                throw new IllegalStateException(challengeEvent + " got " + response.getStatusCode() + ": " + response.getBody());
+            if (result instanceof InvocationResult.Response response) {
+                JsonNode answer = JSON.readTree(response.payload());
+                if (answer.path("statusCode").asInt() == 201) {
+                    return JSON.readTree(answer.path("body").asText());
+                }
             }
-            return JSON.readTree(response.getBody());
-        } catch (ReflectiveOperationException | IOException e) {
-            throw new IllegalStateException("Cannot obtain a challenge through " + issuer.logicalId() + ": " + e, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        throw new IllegalStateException("Cannot obtain a challenge through " + issuer.name() + ": " + result);
     }
 
     private static String read(Path file) {
@@ -103,6 +102,13 @@ final class SampleEvents {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (issuerRuntime != null) {
+            issuerRuntime.close();
         }
     }
 }

@@ -2,49 +2,76 @@ package dev.broadsheet.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.broadsheet.runtime.FunctionConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** results.json has exactly the shape issue 5 gives (plus the primed first invocation), from medians. */
+/** results.json has the shape issue 10 gives, from medians, with ratios to the floor and to Node. */
 class ReportTest {
 
-    private static ProbeResult run(double jvm, double init, double first, String warm) {
-        return ProbeResult.parse("PROBE jvmStartMs=" + jvm + " initMs=" + init + " firstInvokeMs=" + first
-                + " coldTotalMs=" + (jvm + init + first) + " firstStatus=200" + warm + " rssMb=100.0");
+    private static Measurement run(double init, double first, double... warm) {
+        return new Measurement(init, null, first, Measurement.sorted(warm), Measurement.sorted(warm.clone()), 100,
+                warm.length == 0 ? Map.of() : Map.of(200, warm.length));
+    }
+
+    private static Subject subject(String label, Subject.Kind kind, String language) {
+        return new Subject(label, kind, language, new FunctionConfig(label, Path.of("pom.xml"), "x.Handler::handleRequest",
+                512, Duration.ofSeconds(10), Map.of(), "java21"), Path.of("events/get-article.json"), null);
     }
 
     @Test
     void theJsonHasTheIssuesShapeWithMediansAndRatios() throws Exception {
-        List<ProbeResult> baseline = List.of(run(40, 300, 100, " warmP50Ms=2.0 warmP99Ms=5.0 warmStatuses=200:1000"),
-                run(50, 310, 100, ""), run(45, 290, 100, ""));
-        List<ProbeResult> cold = new ArrayList<>(List.of(run(40, 300, 150, " warmP50Ms=2.2 warmP99Ms=6.0 warmStatuses=200:1000"),
-                run(60, 320, 160, ""), run(50, 310, 170, "")));
-        BenchFunction function = new BenchFunction("GetArticleFunction", "x.Handler", Path.of("pom.xml"), Path.of("e.json"),
-                "-XX:TieredStopAtLevel=1", Map.of(), "512");
-        Report report = Report.of(baseline, List.of(function), Map.of("GetArticleFunction", cold),
-                Map.of("GetArticleFunction", List.of(run(40, 300, 12, ""))));
+        List<Subject> subjects = List.of(subject(Report.FLOOR, Subject.Kind.FLOOR, "java"),
+                subject(Report.NODE, Subject.Kind.PEER, "node"),
+                subject("GetArticleFunction", Subject.Kind.FUNCTION, "java"),
+                subject("JavaDoNothing", Subject.Kind.DO_NOTHING, "java"));
+        Map<String, List<Measurement>> cold = new LinkedHashMap<>();
+        cold.put(Report.FLOOR, List.of(run(300, 100, 2.0, 2.0, 4.0), run(310, 100), run(290, 100)));
+        cold.put(Report.NODE, List.of(run(100, 20, 1.0, 1.0, 3.0), run(120, 20), run(110, 30)));
+        cold.put("GetArticleFunction", new ArrayList<>(List.of(run(300, 150, 2.2, 2.2, 5.0), run(320, 160),
+                run(310, 170))));
+        cold.put("JavaDoNothing", List.of(run(200, 5, 0.3, 0.3, 0.5)));
+        Map<String, List<Measurement>> primed = Map.of("GetArticleFunction", List.of(run(300, 12), run(300, 14), run(300, 16)));
 
+        Report report = Report.of("aws-lambda-java-runtime-interface-client 2.10.1", subjects,
+                Map.of(Report.NODE, "Node.js v20"), cold, primed, Map.of(Report.PYTHON, "python3-boto3 is not installed"));
         JsonNode json = new ObjectMapper().readTree(report.json());
 
-        assertEquals(List.of("baseline", "functions"), fields(json));
-        assertEquals(List.of("coldTotalMs", "warmP50Ms"), fields(json.path("baseline")));
-        assertEquals(440.0, json.path("baseline").path("coldTotalMs").asDouble());
+        assertEquals(List.of("runtime", "baseline", "peers", "runtimeApiOverhead", "functions"), fields(json));
+        assertEquals("aws-lambda-java-runtime-interface-client 2.10.1", json.path("runtime").asText());
+        assertEquals(400.0, json.path("baseline").path("coldTotalMs").asDouble());
+        assertEquals(2.0, json.path("baseline").path("warmP50Ms").asDouble());
+        JsonNode node = json.path("peers").path("node");
+        assertEquals(fields(json.path("baseline")), fields(node).subList(1, fields(node).size()), "the baseline's fields");
+        assertEquals("Node.js v20", node.path("version").asText());
+        assertEquals(140.0, node.path("coldTotalMs").asDouble());
+        assertEquals("python3-boto3 is not installed", json.path("peers").path("python").path("absent").asText());
+        assertEquals(0.3, json.path("runtimeApiOverhead").path("java").path("durationP50Ms").asDouble());
+
         JsonNode get = json.path("functions").path("GetArticleFunction");
-        assertEquals(List.of("initMs", "firstInvokeMs", "coldTotalMs", "ratioToBaseline", "warmP50Ms", "warmP99Ms", "rssMb",
-                "jarMb", "primedFirstInvokeMs"), fields(get));
-        assertEquals(530.0, get.path("coldTotalMs").asDouble());
-        assertEquals(1.205, get.path("ratioToBaseline").asDouble());
-        assertEquals(160.0, get.path("firstInvokeMs").asDouble());
-        assertEquals(2.2, get.path("warmP50Ms").asDouble());
-        assertEquals(12.0, get.path("primedFirstInvokeMs").asDouble());
-        assertTrue(report.table().contains("GetArticleFunction"));
+        assertEquals(List.of("initMs", "firstInvokeMs", "coldTotalMs", "warmP50Ms", "warmP99Ms", "roundTripP50Ms",
+                "primedFirstInvokeMs", "ratioToBaseline", "ratioToNode", "rssMb", "memorySizeMb", "jarMb"), fields(get));
+        assertEquals(480.0, get.path("coldTotalMs").asDouble());
+        assertEquals(1.2, get.path("ratioToBaseline").asDouble());
+        assertEquals(14.0, get.path("primedFirstInvokeMs").asDouble());
+        assertEquals(List.of("coldTotal", "warmP50", "primedFirstInvoke"), fields(get.path("ratioToNode")));
+        assertEquals(3.429, get.path("ratioToNode").path("coldTotal").asDouble());
+        assertEquals(2.2, get.path("ratioToNode").path("warmP50").asDouble());
+        assertEquals(0.7, get.path("ratioToNode").path("primedFirstInvoke").asDouble(), "against Node's first call after init");
+        assertEquals(512, get.path("memorySizeMb").asInt());
+        assertTrue(json.path("functions").path("JavaDoNothing").isMissingNode(), "do-nothing rows are reported apart");
+
+        assertTrue(report.table().contains("GetArticleFunction") && report.table().contains("absent: python3-boto3"));
+        assertTrue(report.table().contains("Runtime API overhead"));
         assertTrue(report.markdown("run").contains("| GetArticleFunction |"));
     }
 

@@ -33,6 +33,13 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
     private static final String PREFIX = "/2018-06-01/runtime/";
+
+    static {
+        // The JDK's server writes a response's headers and body apart and, without TCP_NODELAY, holds the
+        // body until the headers are acknowledged, which the client delays by 40 ms: every invocation took
+        // 40-90 ms more (measured with a handler that does nothing). Read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
