@@ -2,6 +2,7 @@ package dev.broadsheet.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,20 +67,29 @@ public record FunctionConfig(String name, Path codeUri, String handler, int memo
      *       from inside Lambda ({@code -XX:MaxHeapSize=445645k -XX:MaxMetaspaceSize=52429k
      *       -XX:ReservedCodeCacheSize=26214k -XX:+UseSerialGC -Xshare:on ... -Djava.net.preferIPv4Stack=true}
      *       at 512 MB); {@code -Xshare:auto} here, since a local JDK may have no archive;</li>
-     *   <li>tiered compilation stopped at level 1 (C1 only): the default of the java17 and java21
-     *       runtimes ("Customize Java runtime startup behavior", AWS Lambda Developer Guide).</li>
+     *   <li>tiered compilation stopped at level 1 (C1 only), the default of the java17, java21 and
+     *       java25 runtimes, except on java25 with SnapStart, which keeps the JVM's default ("Customize
+     *       Java runtime startup behavior", AWS Lambda Developer Guide). A function whose
+     *       {@code JAVA_TOOL_OPTIONS} sets the tiered compilation chooses for itself, as on Lambda: the
+     *       JVM lets its command line win over that variable, so the default is then left out.</li>
      * </ul>
      */
     public List<String> lambdaJvmOptions() {
         long memoryKb = memoryMb * 1024L;
-        return List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-XX:MaxHeapSize=" + memoryKb * 85 / 100 + "k",
                 "-XX:MaxMetaspaceSize=" + memoryKb * 10 / 100 + "k",
                 "-XX:ReservedCodeCacheSize=" + memoryKb * 5 / 100 + "k",
                 "-XX:+UseSerialGC",
-                "-Xshare:auto",
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1",
-                "-Djava.net.preferIPv4Stack=true");
+                "-Xshare:auto"));
+        String toolOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        boolean ownTiering = toolOptions.contains("TieredStopAtLevel") || toolOptions.contains("TieredCompilation");
+        boolean jvmDefault = snapStart && !List.of("java8", "java8.al2", "java11", "java17", "java21").contains(runtime);
+        if (!ownTiering && !jvmDefault) {
+            options.add("-XX:+TieredCompilation");
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        options.add("-Djava.net.preferIPv4Stack=true");
+        return options;
     }
 }
