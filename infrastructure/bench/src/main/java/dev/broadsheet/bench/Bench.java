@@ -37,6 +37,8 @@ public final class Bench {
 
     private static final Pattern ROUTE_KEY = Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]+)\"");
     static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final List<String> RUNTIME_SETTINGS = List.of(JAVA_TOOL_OPTIONS, "AWS_LAMBDA_LOG_FORMAT",
+            "AWS_LAMBDA_LOG_LEVEL");
 
     private Bench() {
     }
@@ -48,7 +50,7 @@ public final class Bench {
               --warm N              warm invocations in the first environment of each row (default 1000)
               --primed-reps N       environments per function for the primed first invocation (default 3)
               --only Id,Id          only these functions (logical ids of template.yaml); the floor and peers always run
-              --variant NAME=IDS[,jar=PATH][,java=JAVA_HOME][,options=JAVA_TOOL_OPTIONS]
+              --variant NAME=IDS[,jar=PATH][,java=JAVA_HOME][,options=JAVA_TOOL_OPTIONS][,env=VARIABLE=VALUE]
                                     also run functions another way, as rows IDS@NAME (A/B in one run); IDS is
                                     Id, Id+Id or 'java' (every Java row: functions, floor, do-nothing); repeatable
             Writes infrastructure/bench/target/bench/results.json, details.json and results.md.
@@ -106,9 +108,13 @@ public final class Bench {
             Map<String, String> absent = new LinkedHashMap<>();
             Map<String, String> referenceEnvironment = new TreeMap<>(aws.environment());
             referenceEnvironment.put("TABLE_NAME", aws.physicalNames().get("ArticlesTable"));
+            // The Java reference rows share the function's runtime settings, not its code: the JVM options and
+            // the log format (JSON logs make the runtime client load Gson at init: a cold-start cost of its own).
             Map<String, String> javaReference = new TreeMap<>(referenceEnvironment);
-            if (getArticle.environment().containsKey(JAVA_TOOL_OPTIONS)) {
-                javaReference.put(JAVA_TOOL_OPTIONS, getArticle.environment().get(JAVA_TOOL_OPTIONS));
+            for (String variable : RUNTIME_SETTINGS) {
+                if (getArticle.environment().containsKey(variable)) {
+                    javaReference.put(variable, getArticle.environment().get(variable));
+                }
             }
             subjects.add(new Subject(Report.FLOOR, Subject.Kind.FLOOR, "java", reference(Report.FLOOR, baselineJar,
                     "dev.broadsheet.bench.baseline.FloorHandler::handleRequest", getArticle, javaReference, "java21"),
@@ -251,7 +257,7 @@ public final class Bench {
             for (int i = 1; i < parts.length; i++) {
                 int eq = parts[i].indexOf('=');
                 String key = eq < 0 ? parts[i] : parts[i].substring(0, eq);
-                if (eq < 0 || !List.of("jar", "java", "options").contains(key)) {
+                if (eq < 0 || !List.of("jar", "java", "options", "env").contains(key)) {
                     throw new IllegalArgumentException("--variant " + variant + ": unknown setting " + parts[i]);
                 }
                 settings.put(key, parts[i].substring(eq + 1));
@@ -267,6 +273,10 @@ public final class Bench {
                 Map<String, String> environment = new TreeMap<>(f.environment());
                 if (settings.containsKey("options")) {
                     environment.put(JAVA_TOOL_OPTIONS, settings.get("options"));
+                }
+                if (settings.containsKey("env")) {
+                    String[] assignment = settings.get("env").split("=", 2);
+                    environment.put(assignment[0], assignment.length > 1 ? assignment[1] : "");
                 }
                 String label = subject.label() + "@" + name;
                 all.add(new Subject(label, subject.kind(), subject.language(), new FunctionConfig(label, code, f.handler(),

@@ -182,21 +182,13 @@ record Report(String runtime, Map<String, Row> rows, Map<String, String> absent)
         Map<String, Object> functions = new LinkedHashMap<>();
         rows.forEach((label, row) -> {
             if (row.kind() == Subject.Kind.FUNCTION) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("initMs", Stats.round(row.initMs(), 1));
-                values.put("firstInvokeMs", Stats.round(row.firstInvokeMs(), 1));
-                values.put("coldTotalMs", Stats.round(row.coldTotalMs(), 1));
-                values.put("warmP50Ms", Stats.round(row.warmP50Ms(), 3));
-                values.put("warmP99Ms", Stats.round(row.warmP99Ms(), 3));
-                values.put("roundTripP50Ms", Stats.round(row.roundTripP50Ms(), 3));
+                Map<String, Object> values = measured(row);
                 values.put("primedFirstInvokeMs", Stats.round(row.primedFirstInvokeMs(), 1));
                 values.put("ratioToBaseline", Stats.round(ratioToBaseline(row), 3));
                 Map<String, Object> toNode = new LinkedHashMap<>();
                 ratioToNode(row).forEach((name, value) -> toNode.put(name, Stats.round(value, 3)));
                 values.put("ratioToNode", toNode);
-                values.put("rssMb", Stats.round(row.rssMb(), 1));
                 values.put("memorySizeMb", row.memorySizeMb());
-                values.put("jarMb", Stats.round(row.codeMb(), 2));
                 functions.put(label, values);
             }
         });
@@ -204,12 +196,18 @@ record Report(String runtime, Map<String, Row> rows, Map<String, String> absent)
         return write(document);
     }
 
-    /** The floor's and the peers' fields. */
+    /** The floor's and the peers' fields: what they run on, then what every row measures. */
     private static Map<String, Object> reference(Row row) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (row.version() != null) {
             values.put("version", row.version());
         }
+        values.putAll(measured(row));
+        return values;
+    }
+
+    private static Map<String, Object> measured(Row row) {
+        Map<String, Object> values = new LinkedHashMap<>();
         values.put("initMs", Stats.round(row.initMs(), 1));
         values.put("firstInvokeMs", Stats.round(row.firstInvokeMs(), 1));
         values.put("coldTotalMs", Stats.round(row.coldTotalMs(), 1));

@@ -36,10 +36,13 @@ class BenchTest {
         List<Subject> rows = Bench.withVariants(List.of(floor, node, get), List.of(
                 "c2=GetArticleFunction,options=-XX:TieredStopAtLevel=4",
                 "jdk25=java,java=/usr/lib/jvm/temurin-25-jdk-amd64",
-                "crt=GetArticleFunction,jar=/tmp/articles-crt.jar"));
+                "crt=GetArticleFunction,jar=/tmp/articles-crt.jar",
+                "text=JavaFloor,env=AWS_LAMBDA_LOG_FORMAT=TEXT"));
 
         assertEquals(List.of("JavaFloor", "NodePeer", "GetArticleFunction", "GetArticleFunction@c2", "JavaFloor@jdk25",
-                "GetArticleFunction@jdk25", "GetArticleFunction@crt"), rows.stream().map(Subject::label).toList());
+                "GetArticleFunction@jdk25", "GetArticleFunction@crt", "JavaFloor@text"),
+                rows.stream().map(Subject::label).toList());
+        assertEquals("TEXT", rows.get(7).function().environment().get("AWS_LAMBDA_LOG_FORMAT"));
         assertEquals("-XX:TieredStopAtLevel=4", rows.get(3).function().environment().get(Bench.JAVA_TOOL_OPTIONS));
         assertEquals(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"), rows.get(5).javaHome());
         assertEquals(Path.of("/tmp/articles-crt.jar"), rows.get(6).function().codeUri());
