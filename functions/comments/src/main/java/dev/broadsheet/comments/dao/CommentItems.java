@@ -13,8 +13,19 @@ public final class CommentItems {
 
     /** The moderation queue: comments by status, oldest first. */
     public static final String STATUS_INDEX = "status-createdAt";
-    /** Guard items: a prefix per kind, the rest a keyed hash or a nonce. */
-    public static final String APPROVED_EMAIL = "approved-email#";
+    /*
+     * Guard items: a prefix per kind, the rest a keyed hash, a nonce or (bans by email) the email's
+     * key form. Standing records carry "at" (epoch milliseconds): an author's approval counts only
+     * when it is later than the last spam decision on that email.
+     */
+    /** An author (name + email) with an approved comment, for first-time moderation. */
+    public static final String APPROVED_AUTHOR = "approved-author#";
+    /** The last time an editor marked a comment of this email as spam. */
+    public static final String SPAM_EMAIL = "spam-email#";
+    /** A banned email, by its key form (editors list bans by email). */
+    public static final String BANNED_EMAIL = "ban#email#";
+    /** A banned client address, by its keyed hash: no address is ever stored in clear. */
+    public static final String BANNED_ADDRESS = "ban#address#";
 
     private CommentItems() {
     }
@@ -32,6 +43,9 @@ public final class CommentItems {
         }
         item.put("email", s(comment.email()));
         item.put("emailHash", s(comment.emailHash()));
+        if (comment.authorHash() != null) {
+            item.put("authorHash", s(comment.authorHash()));
+        }
         item.put("ipHash", s(comment.ipHash()));
         item.put("contentHtml", s(comment.contentHtml()));
         item.put("status", s(comment.status().value()));
@@ -45,7 +59,7 @@ public final class CommentItems {
 
     public static Comment fromItem(Map<String, AttributeValue> item) {
         return new Comment(str(item, "articleSlug"), str(item, "commentId"), str(item, "parentId"), str(item, "authorName"),
-                str(item, "authorUrl"), str(item, "email"), str(item, "emailHash"), str(item, "ipHash"),
+                str(item, "authorUrl"), str(item, "email"), str(item, "emailHash"), str(item, "authorHash"), str(item, "ipHash"),
                 str(item, "contentHtml"), CommentStatus.of(str(item, "status")),
                 item.containsKey("depth") ? Integer.parseInt(item.get("depth").n()) : 1,
                 Instant.parse(str(item, "createdAt")), str(item, "heldBecause"));

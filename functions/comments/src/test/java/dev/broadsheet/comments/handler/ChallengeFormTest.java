@@ -1,6 +1,7 @@
 package dev.broadsheet.comments.handler;
 
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.service.CommentService;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ class ChallengeFormTest {
     @Test
     void everyValueIsEscaped() {
         String html = ChallengeForm.render("a-slug", "https://x.example/?a=1&b=\"><script>",
-                new Challenges.Challenge("<pw>", "tok\"en", Instant.parse("2026-01-01T00:00:00Z")), null);
+                new CommentService.Issued(new Challenges.Challenge("<pw>", "tok\"en", Instant.parse("2026-01-01T00:00:00Z")), null), null);
 
         assertFalse(html.contains("<script>"), html);
         assertFalse(html.contains("<pw>"), html);
