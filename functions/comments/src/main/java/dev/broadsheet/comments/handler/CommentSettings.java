@@ -28,7 +28,7 @@ final class CommentSettings {
     /** How long a password challenge and a proof-of-work challenge stay valid. */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
     /** The template's default of CommentProofOfWorkMaxNumber (README, "Proof of work": how it was chosen). */
-    static final int DEFAULT_PROOF_OF_WORK_MAX_NUMBER = 100_000;
+    static final int DEFAULT_PROOF_OF_WORK_MAX_NUMBER = 80_000;
 
     private CommentSettings() {
     }
