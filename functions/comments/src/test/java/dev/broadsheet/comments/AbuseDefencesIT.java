@@ -3,7 +3,7 @@ package dev.broadsheet.comments;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.challenge.ProofOfWork;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.CommentStatus;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules.Mode;

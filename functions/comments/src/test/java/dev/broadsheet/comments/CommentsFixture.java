@@ -130,7 +130,7 @@ public final class CommentsFixture {
     /** The comment as stored (the status a submission's answer may hide). */
     public Comment stored(String slug, String id) {
         return CommentItems.fromItem(aws.dynamoDb().getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(slug, id)).consistentRead(true)).item());
+                .key(dev.broadsheet.core.schema.CommentSchema.key(slug, id)).consistentRead(true)).item());
     }
 
     /** The challenge route as a browser's plain form post asks for it. */

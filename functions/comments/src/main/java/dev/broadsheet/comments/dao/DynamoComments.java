@@ -2,7 +2,11 @@ package dev.broadsheet.comments.dao;
 
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -21,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static dev.broadsheet.comments.dao.CommentItems.s;
+import static dev.broadsheet.core.schema.Items.n;
+import static dev.broadsheet.core.schema.Items.s;
 
 /** The comments, guards and articles tables, as the comment routes use them. */
 public final class DynamoComments {
@@ -91,39 +96,35 @@ public final class DynamoComments {
 
     public Optional<ArticleState> article(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", s(slug)))
+                .key(ArticleSchema.key(slug))
                 .projectionExpression("slug, #status, commentsOpen, publishedAt")
                 .expressionAttributeNames(Map.of("#status", "status"))).item();
-        if (item == null || item.isEmpty()) {
+        if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        AttributeValue open = item.get("commentsOpen");
-        AttributeValue publishedAt = item.get("publishedAt");
-        AttributeValue status = item.get("status");
-        return Optional.of(new ArticleState(slug, status != null && "published".equals(status.s()),
-                open == null || Boolean.TRUE.equals(open.bool()),
-                publishedAt == null ? null : Instant.parse(publishedAt.s())));
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
     /** The author's standing and bans, in one consistent BatchGetItem of four guard keys. */
     public Standing standing(String authorHash, String emailHash, String emailForKeys, String ipHash) {
-        String approved = CommentItems.APPROVED_AUTHOR + authorHash;
-        String spam = CommentItems.SPAM_EMAIL + emailHash;
-        String bannedEmail = CommentItems.BANNED_EMAIL + emailForKeys;
-        String bannedAddress = CommentItems.BANNED_ADDRESS + ipHash;
+        String approved = GuardSchema.APPROVED_AUTHOR + authorHash;
+        String spam = GuardSchema.SPAM_EMAIL + emailHash;
+        String bannedEmail = GuardSchema.BANNED_EMAIL + emailForKeys;
+        String bannedAddress = GuardSchema.BANNED_ADDRESS + ipHash;
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         Map<String, KeysAndAttributes> request = Map.of(tables.guards(), KeysAndAttributes.builder().consistentRead(true)
-                .keys(Stream.of(approved, spam, bannedEmail, bannedAddress).map(pk -> Map.of("pk", s(pk))).toList()).build());
+                .keys(Stream.of(approved, spam, bannedEmail, bannedAddress).map(GuardSchema::key).toList()).build());
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> pending = request;
             BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(pending));
-            response.responses().getOrDefault(tables.guards(), List.of()).forEach(item -> found.put(item.get("pk").s(), item));
+            response.responses().getOrDefault(tables.guards(), List.of()).forEach(item -> found.put(item.get(GuardSchema.PK).s(), item));
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         long approvedAt = at(found.get(approved));
@@ -132,7 +133,7 @@ public final class DynamoComments {
     }
 
     private static long at(Map<String, AttributeValue> item) {
-        return item == null || !item.containsKey("at") ? 0 : Long.parseLong(item.get("at").n());
+        return item == null || !item.containsKey(GuardSchema.AT) ? 0 : Items.number(item, GuardSchema.AT);
     }
 
     /**
@@ -143,9 +144,9 @@ public final class DynamoComments {
      */
     public void count(Guard counter) {
         try {
-            dynamoDb.updateItem(update -> update.tableName(tables.guards()).key(Map.of("pk", s(counter.pk())))
+            dynamoDb.updateItem(update -> update.tableName(tables.guards()).key(GuardSchema.key(counter.pk()))
                     .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
-                    .expressionAttributeNames(Map.of("#n", "n")).expressionAttributeValues(countValues(counter)));
+                    .expressionAttributeNames(Map.of("#n", GuardSchema.COUNT)).expressionAttributeValues(countValues(counter)));
         } catch (ConditionalCheckFailedException e) {
             throw new GuardTaken(counter);
         }
@@ -225,7 +226,7 @@ public final class DynamoComments {
     /** Approved comments of an article, oldest first, after the given id. */
     public Page approved(String slug, int limit, String afterId) {
         List<Comment> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = afterId == null ? null : CommentItems.key(slug, afterId);
+        Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, AttributeValue> start = startKey;
             QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
@@ -256,12 +257,12 @@ public final class DynamoComments {
     public static List<TransactWriteItem> approvalWrites(Tables tables, String slug, String authorHash, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
-                .key(Map.of("slug", s(slug)))
+                .key(ArticleSchema.key(slug))
                 .updateExpression("ADD commentCount :one")
                 .conditionExpression("attribute_exists(slug)")
                 .expressionAttributeValues(Map.of(":one", n(1)))).build());
         if (authorHash != null) {
-            writes.add(standingWrite(tables, CommentItems.APPROVED_AUTHOR + authorHash, now));
+            writes.add(standingWrite(tables, GuardSchema.APPROVED_AUTHOR + authorHash, now));
         }
         return writes;
     }
@@ -269,14 +270,14 @@ public final class DynamoComments {
     /** A standing record ({@code approved-author#}, {@code spam-email#}): its key and when it was decided. */
     public static TransactWriteItem standingWrite(Tables tables, String pk, Instant now) {
         return TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                .item(Map.of("pk", s(pk), "at", n(now.toEpochMilli())))).build();
+                .item(Map.of(GuardSchema.PK, s(pk), GuardSchema.AT, n(now.toEpochMilli())))).build();
     }
 
     private TransactWriteItem claim(Guard guard, Instant now) {
         if (guard.isCounter()) {
-            return TransactWriteItem.builder().update(update -> update.tableName(tables.guards()).key(Map.of("pk", s(guard.pk())))
+            return TransactWriteItem.builder().update(update -> update.tableName(tables.guards()).key(GuardSchema.key(guard.pk()))
                     .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
-                    .expressionAttributeNames(Map.of("#n", "n")).expressionAttributeValues(countValues(guard))).build();
+                    .expressionAttributeNames(Map.of("#n", GuardSchema.COUNT)).expressionAttributeValues(countValues(guard))).build();
         }
         if (guard.expiresAt() == null) {
             return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
@@ -300,7 +301,4 @@ public final class DynamoComments {
         return item;
     }
 
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

@@ -4,8 +4,10 @@ import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
-import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.model.Emails;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -37,7 +39,6 @@ import java.util.Optional;
  */
 public final class Moderation {
 
-    private static final String BAN_PREFIX = "ban#";
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
@@ -73,7 +74,7 @@ public final class Moderation {
         do {
             Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentItems.STATUS_INDEX)
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentSchema.STATUS_INDEX)
                     .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
             if (slugOrNull != null) {
                 query.filterExpression("articleSlug = :slug");
@@ -131,7 +132,7 @@ public final class Moderation {
         // A concurrent moderator may change the status between read and write: read again and retry.
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                    .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                    .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
             if (item == null || item.isEmpty()) {
                 return Result.NOT_FOUND;
             }
@@ -140,7 +141,7 @@ public final class Moderation {
                 return Result.UNCHANGED;
             }
             TransactWriteItem statusChange = TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                    .key(CommentItems.key(slug, id))
+                    .key(CommentSchema.key(slug, id))
                     .updateExpression("SET #status = :target")
                     .conditionExpression("#status = :current")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -154,7 +155,7 @@ public final class Moderation {
             }
             if (target == CommentStatus.SPAM && comment.emailHash() != null) {
                 // Spam withdraws the standing of every name used with this email (trash does not).
-                writes.add(DynamoComments.standingWrite(tables, CommentItems.SPAM_EMAIL + comment.emailHash(), now));
+                writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
             }
             if (target != CommentStatus.APPROVED && comment.status() == CommentStatus.APPROVED) {
                 writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
@@ -186,7 +187,7 @@ public final class Moderation {
      * @return false when it was banned already (nothing written)
      */
     public boolean banEmail(String email) {
-        return ban(CommentItems.BANNED_EMAIL + Emails.forKeys(email), Emails.forKeys(email));
+        return ban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email), Emails.forKeys(email));
     }
 
     /**
@@ -201,7 +202,7 @@ public final class Moderation {
 
     /** @return false when the email was not banned */
     public boolean unbanEmail(String email) {
-        return unban(CommentItems.BANNED_EMAIL + Emails.forKeys(email));
+        return unban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email));
     }
 
     /** @return empty when there is no such comment; else whether a ban was removed */
@@ -219,13 +220,13 @@ public final class Moderation {
         do {
             Map<String, AttributeValue> start = startKey;
             ScanResponse page = dynamoDb.scan(scan -> scan.tableName(tables.guards()).consistentRead(true)
-                    .filterExpression("begins_with(pk, :ban)")
-                    .expressionAttributeValues(Map.of(":ban", AttributeValue.fromS(BAN_PREFIX)))
+                    .filterExpression("begins_with(" + GuardSchema.PK + ", :ban)")
+                    .expressionAttributeValues(Map.of(":ban", AttributeValue.fromS(GuardSchema.BAN)))
                     .exclusiveStartKey(start));
             for (Map<String, AttributeValue> item : page.items()) {
-                String pk = item.get("pk").s();
-                String kind = pk.startsWith(CommentItems.BANNED_EMAIL) ? Ban.EMAIL : Ban.ADDRESS;
-                bans.add(new Ban(kind, item.get("value").s(), item.get("bannedAt").s()));
+                String pk = item.get(GuardSchema.PK).s();
+                String kind = pk.startsWith(GuardSchema.BANNED_EMAIL) ? Ban.EMAIL : Ban.ADDRESS;
+                bans.add(new Ban(kind, item.get(GuardSchema.BAN_VALUE).s(), item.get(GuardSchema.BANNED_AT).s()));
             }
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
@@ -236,22 +237,22 @@ public final class Moderation {
     private Optional<String> addressKey(String moderationId) {
         String[] parts = parse(moderationId);
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(parts[0], parts[1])).projectionExpression("ipHash").consistentRead(true)).item();
+                .key(CommentSchema.key(parts[0], parts[1])).projectionExpression(CommentSchema.IP_HASH).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        AttributeValue ipHash = item.get("ipHash");
+        AttributeValue ipHash = item.get(CommentSchema.IP_HASH);
         if (ipHash == null) {
             throw new IllegalStateException("The comment " + moderationId + " has no stored address hash to ban.");
         }
-        return Optional.of(CommentItems.BANNED_ADDRESS + ipHash.s());
+        return Optional.of(GuardSchema.BANNED_ADDRESS + ipHash.s());
     }
 
     private boolean ban(String pk, String value) {
         try {
             dynamoDb.putItem(put -> put.tableName(tables.guards())
-                    .item(Map.of("pk", AttributeValue.fromS(pk), "value", AttributeValue.fromS(value),
-                            "bannedAt", AttributeValue.fromS(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())))
+                    .item(Map.of(GuardSchema.PK, AttributeValue.fromS(pk), GuardSchema.BAN_VALUE, AttributeValue.fromS(value),
+                            GuardSchema.BANNED_AT, AttributeValue.fromS(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -261,7 +262,7 @@ public final class Moderation {
 
     private boolean unban(String pk) {
         try {
-            dynamoDb.deleteItem(delete -> delete.tableName(tables.guards()).key(Map.of("pk", AttributeValue.fromS(pk)))
+            dynamoDb.deleteItem(delete -> delete.tableName(tables.guards()).key(GuardSchema.key(pk))
                     .conditionExpression("attribute_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {

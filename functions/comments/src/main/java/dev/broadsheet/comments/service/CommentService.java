@@ -2,18 +2,19 @@ package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.challenge.ProofOfWork;
-import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.dao.DynamoComments.Guard;
 import dev.broadsheet.comments.dao.DynamoComments.GuardTaken;
+import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
-import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.model.Emails;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class CommentService {
     public Issued challenge(String slug, String sourceIp) {
         openArticle(slug);
         Instant now = clock.instant();
-        Guard counter = Guard.counter("rate#challenges#" + ipHash(sourceIp) + "#" + windowStart(now, MINUTE),
+        Guard counter = Guard.counter(GuardSchema.RATE_CHALLENGES_IP + ipHash(sourceIp) + "#" + windowStart(now, MINUTE),
                 windowEnd(now, MINUTE), limits.challengesPerMinute());
         try {
             store.count(counter);
@@ -96,24 +97,24 @@ public final class CommentService {
         String authorHash = keys.hash("author", List.of(Emails.nameForKeys(fields.author()), email));
         String ipHash = ipHash(submission.sourceIp());
         List<Guard> guards = new ArrayList<>();
-        guards.add(new Guard("nonce#" + verified.nonce(), verified.expiresAt()));
+        guards.add(new Guard(GuardSchema.NONCE + verified.nonce(), verified.expiresAt()));
         if (solved != null) {
-            guards.add(new Guard("altcha#" + solved.nonce(), solved.expiresAt()));
+            guards.add(new Guard(GuardSchema.PROOF_OF_WORK_NONCE + solved.nonce(), solved.expiresAt()));
         }
         if (!limits.floodInterval().isZero()) {
-            guards.add(new Guard("flood#ip#" + ipHash, now.plus(limits.floodInterval())));
-            guards.add(new Guard("flood#email#" + emailHash, now.plus(limits.floodInterval())));
+            guards.add(new Guard(GuardSchema.FLOOD_IP + ipHash, now.plus(limits.floodInterval())));
+            guards.add(new Guard(GuardSchema.FLOOD_EMAIL + emailHash, now.plus(limits.floodInterval())));
         }
         String hour = "#" + windowStart(now, HOUR);
-        guards.add(Guard.counter("rate#comments#ip#" + ipHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
-        guards.add(Guard.counter("rate#comments#email#" + emailHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
-        guards.add(new Guard("duplicate#" + keys.hash("duplicate", List.of(slug, email, fields.content())), null));
+        guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_IP + ipHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
+        guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_EMAIL + emailHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
+        guards.add(new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate", List.of(slug, email, fields.content())), null));
         String html = CommentHtml.sanitize(fields.content());
 
         if (submission.honeypot() != null && !submission.honeypot().isBlank()) {
             // Looks accepted; only the challenge (and the proof of work) is used up, so neither can be replayed.
             for (Guard guard : guards) {
-                if (guard.pk().startsWith("nonce#") || guard.pk().startsWith("altcha#")) {
+                if (guard.pk().startsWith(GuardSchema.NONCE) || guard.pk().startsWith(GuardSchema.PROOF_OF_WORK_NONCE)) {
                     claim(() -> store.claimAlone(guard, now), now);
                 } else if (!guard.isCounter()) {
                     refuseIfTaken(guard, now);
@@ -252,13 +253,13 @@ public final class CommentService {
 
     private ProblemException refusal(Guard guard, Instant now) {
         String pk = guard.pk();
-        if (pk.startsWith("nonce#")) {
+        if (pk.startsWith(GuardSchema.NONCE)) {
             return Challenges.used();
         }
-        if (pk.startsWith("altcha#")) {
+        if (pk.startsWith(GuardSchema.PROOF_OF_WORK_NONCE)) {
             return ProofOfWork.used();
         }
-        if (pk.startsWith("flood#")) {
+        if (pk.startsWith(GuardSchema.FLOOD_IP) || pk.startsWith(GuardSchema.FLOOD_EMAIL)) {
             Instant free = store.guardExpiry(pk, now);
             long seconds = free == null ? 1 : Math.max(1, Duration.between(now, free).toSeconds() + 1);
             return new ProblemException(Problem.of(429, "comment-flood", "Too many comments",
@@ -266,7 +267,7 @@ public final class CommentService {
                     Map.of("Retry-After", Long.toString(seconds)));
         }
         if (guard.isCounter()) {
-            String who = pk.startsWith("rate#comments#ip#") ? "This address" : "This email address";
+            String who = pk.startsWith(GuardSchema.RATE_COMMENTS_IP) ? "This address" : "This email address";
             return tooMany("too-many-comments", "Too many comments",
                     who + " has posted " + limits.commentsPerHour() + " comments this hour", guard, now);
         }
