@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.broadsheet.comments.CommentsFixture.SLUG;
+import static dev.broadsheet.comments.CommentsFixture.fields;
 import static dev.broadsheet.comments.CommentsFixture.json;
 import static dev.broadsheet.comments.SubmissionRulesIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -259,16 +260,6 @@ class AbuseDefencesIT {
         } catch (dev.broadsheet.core.ProblemException e) {
             return e.problem().type().substring(dev.broadsheet.core.Problem.TYPE_BASE.length());
         }
-    }
-
-    private static Map<String, String> fields(JsonNode challenge, String author, String email, String content) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("author", author);
-        fields.put("email", email);
-        fields.put("content", content);
-        fields.put("challengeToken", challenge.path("token").asText());
-        fields.put("challengePassword", challenge.path("password").asText());
-        return fields;
     }
 
     private void approve(JsonNode submitted) {

@@ -154,7 +154,11 @@ public final class CommentsFixture {
 
     /** A valid submission's fields with a fresh challenge; tests change what they check. */
     public Map<String, String> validFields(String author, String email, String content) {
-        JsonNode challenge = freshChallenge(SLUG);
+        return fields(freshChallenge(SLUG), author, email, content);
+    }
+
+    /** A submission's fields with the given challenge's token and password. */
+    public static Map<String, String> fields(JsonNode challenge, String author, String email, String content) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("author", author);
         fields.put("email", email);

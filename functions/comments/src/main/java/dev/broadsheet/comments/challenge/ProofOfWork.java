@@ -79,10 +79,6 @@ public final class ProofOfWork {
     public record Solved(String nonce, Instant expiresAt) {
     }
 
-    public long maxNumber() {
-        return maxNumber;
-    }
-
     public Challenge issue() {
         byte[] nonce = new byte[16];
         SecureRandom generator = random;

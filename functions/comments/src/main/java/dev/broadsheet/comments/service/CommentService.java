@@ -134,11 +134,6 @@ public final class CommentService {
         return new Outcome(comment);
     }
 
-    /** Whether submissions need a proof of work (the no-JavaScript form page says so). */
-    public boolean proofOfWorkOn() {
-        return proofOfWork != null;
-    }
-
     private Issued issue(String slug) {
         return new Issued(challenges.issue(slug), proofOfWork == null ? null : proofOfWork.issue());
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -40,21 +41,22 @@ abstract class BanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Editor.Context context;
+    /** What the output says: "banned", "unbanned"; and why nothing changed: "was already banned". */
+    private final String done;
+    private final String unchanged;
+    /** Bans or unbans an email: whether anything changed. */
+    private final BiFunction<Moderation, String, Boolean> byEmail;
+    /** Bans or unbans the address of a comment: empty when there is no such comment. */
+    private final BiFunction<Moderation, String, Optional<Boolean>> byAddressOf;
 
-    BanCommand(Editor.Context context) {
+    BanCommand(Editor.Context context, String done, String unchanged, BiFunction<Moderation, String, Boolean> byEmail,
+               BiFunction<Moderation, String, Optional<Boolean>> byAddressOf) {
         this.context = context;
+        this.done = done;
+        this.unchanged = unchanged;
+        this.byEmail = byEmail;
+        this.byAddressOf = byAddressOf;
     }
-
-    /** Bans or unbans: the email, or the address of the comment (empty: no such comment). */
-    abstract boolean email(Moderation moderation, String email);
-
-    abstract Optional<Boolean> address(Moderation moderation, String moderationId);
-
-    /** What the output says: "banned", "unbanned". */
-    abstract String done();
-
-    /** Why nothing changed: "was already banned", "was not banned". */
-    abstract String unchanged();
 
     @Override
     public Integer call() {
@@ -75,13 +77,14 @@ abstract class BanCommand implements Callable<Integer> {
         try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
             Moderation moderation = destination.moderation();
             String what = email != null ? email : "the address of " + addressOf;
-            Optional<Boolean> changed = email != null ? Optional.of(email(moderation, email)) : address(moderation, addressOf);
+            Optional<Boolean> changed = email != null ? Optional.of(byEmail.apply(moderation, email))
+                    : byAddressOf.apply(moderation, addressOf);
             if (changed.isEmpty()) {
                 spec.commandLine().getErr().println("broadsheet: no comment " + addressOf + " in " + destination.description()
                         + ": check the id with broadsheet comments pending");
                 return Editor.FAILED;
             }
-            out.println(changed.get() ? "Changed:   " + what + " is now " + done() : "Unchanged: " + what + " " + unchanged()
+            out.println(changed.get() ? "Changed:   " + what + " is now " + done : "Unchanged: " + what + " " + unchanged
                     + "; nothing written");
             return 0;
         }
@@ -91,54 +94,14 @@ abstract class BanCommand implements Callable<Integer> {
             "look accepted (201, pending) and go straight to spam, never listed and never in the queue."})
     public static final class Ban extends BanCommand {
         public Ban(Editor.Context context) {
-            super(context);
-        }
-
-        @Override
-        boolean email(Moderation moderation, String email) {
-            return moderation.banEmail(email);
-        }
-
-        @Override
-        Optional<Boolean> address(Moderation moderation, String moderationId) {
-            return moderation.banAddressOf(moderationId);
-        }
-
-        @Override
-        String done() {
-            return "banned";
-        }
-
-        @Override
-        String unchanged() {
-            return "was already banned";
+            super(context, "banned", "was already banned", Moderation::banEmail, Moderation::banAddressOf);
         }
     }
 
     @Command(name = "unban", description = "Lift a ban of an email, or of the address a comment was posted from.")
     public static final class Unban extends BanCommand {
         public Unban(Editor.Context context) {
-            super(context);
-        }
-
-        @Override
-        boolean email(Moderation moderation, String email) {
-            return moderation.unbanEmail(email);
-        }
-
-        @Override
-        Optional<Boolean> address(Moderation moderation, String moderationId) {
-            return moderation.unbanAddressOf(moderationId);
-        }
-
-        @Override
-        String done() {
-            return "unbanned";
-        }
-
-        @Override
-        String unchanged() {
-            return "was not banned";
+            super(context, "unbanned", "was not banned", Moderation::unbanEmail, Moderation::unbanAddressOf);
         }
     }
 }
