@@ -227,6 +227,9 @@ public final class LocalApi implements AutoCloseable {
         out.append("Broadsheet local API on ").append(url()).append(" (ready ").append(sinceJvmStartMs)
                 .append(" ms after JVM start: ").append(startupBreakdown).append(")\n");
         out.append("  emulators: ").append(aws.description()).append('\n');
+        out.append("  functions: each from its deployment jar in JVMs of its own under the Lambda runtime interface client (")
+                .append(functions.runtime().options().java()).append("), started on its first request, at most ")
+                .append(functions.runtime().options().maxEnvironments()).append(" per function; REPORT lines below\n");
         out.append("  CORS origins: ").append(cors.allowOrigins().isEmpty() ? "none" : String.join(", ", cors.allowOrigins()))
                 .append('\n');
         out.append("  routes:\n");
