@@ -129,11 +129,12 @@ public final class LocalApi implements AutoCloseable {
                 server.setExecutor(workers);
                 List<Route> routes = template.routes();
                 server.createContext("/", new Gateway(new Router(routes), functions, cors));
-                server.start();
+                // The file first: a script that waits for the API to answer and then runs broadsheet --local finds it.
                 LocalApiFile discovery = describe(aws, server.getAddress().getPort());
                 if (discoveryFile != null) {
                     discovery.writeTo(discoveryFile);
                 }
+                server.start();
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
                 return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery, site);

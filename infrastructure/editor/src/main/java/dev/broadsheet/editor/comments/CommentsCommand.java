@@ -7,13 +7,17 @@ import picocli.CommandLine.Command;
 @Command(name = "comments",
         description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article.",
         subcommands = {PendingCommand.class, ModerateCommand.Approve.class, ModerateCommand.Spam.class, ModerateCommand.Trash.class,
-                CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class},
+                CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class, CommandLine.HelpCommand.class},
         footer = {"", "A comment's id is <article slug>/<comment id>, as `pending` lists it.",
                 "Examples:",
                 "  broadsheet comments pending --local",
                 "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
-                "  broadsheet comments close my-article --stack broadsheet"})
+                "  broadsheet comments close my-article --stack broadsheet",
+                "  broadsheet comments help pending"})
 public final class CommentsCommand implements Runnable {
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

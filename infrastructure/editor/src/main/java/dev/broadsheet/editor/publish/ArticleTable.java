@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The editor's reads and writes of the articles table. Every write is conditional on the version
- * read ({@code attribute_not_exists(slug)} for a new article) and sets version + 1, so a concurrent
- * edit is refused instead of lost.
+ * The editor's reads and writes of the articles table. Every write — publish, unpublish, comments
+ * close and open — is conditional on the version read ({@code attribute_not_exists(slug)} for a new
+ * article), sets version + 1 and records who decided what ({@link Decisions}), so a concurrent edit
+ * is refused instead of lost, and a publish that read {@code commentsOpen} before a close cannot
+ * write it back.
  *
  * <p>Writes are {@code UpdateItem}s that set every editor field and leave {@code commentCount}
  * alone: comment approval increments it without touching {@code version}, and a whole-item put
@@ -27,8 +29,10 @@ import java.util.Optional;
  */
 public final class ArticleTable {
 
+    public static final String UNPUBLISHED = "unpublished";
     /** Optional attributes of an article item: removed when an edit leaves them out. */
     private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage");
+    private static final String DECISIONS = "decisions";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -43,10 +47,18 @@ public final class ArticleTable {
     }
 
     /** The article, published or not (a strongly consistent read: the version must be the latest). */
-    public Optional<Article> find(String slug) {
+    public Optional<StoredArticle> find(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(tableName)
                 .key(key(slug)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
+    }
+
+    /** Every article, published or not: a paginated, eventually consistent Scan. */
+    public List<StoredArticle> list() {
+        List<StoredArticle> articles = new ArrayList<>();
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName).build()).items()
+                .forEach(item -> articles.add(stored(item)));
+        return articles;
     }
 
     /**
@@ -55,15 +67,16 @@ public final class ArticleTable {
      * @param versionRead the stored version this edit started from; 0 for a new article
      * @throws ConcurrentEditException when the stored article is not at {@code versionRead} any more
      */
-    public void write(Article article, long versionRead) {
-        Map<String, AttributeValue> item = ArticleItems.toItem(article);
+    public void write(Article article, long versionRead, Decisions decisions) {
+        Map<String, AttributeValue> item = new HashMap<>(ArticleItems.toItem(article));
+        item.put(DECISIONS, decisionsItem(decisions));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
-            if (name.equals("slug") || (name.equals("commentCount") && versionRead != 0)) {
+            if (name.equals("slug") || name.equals("version") || (name.equals("commentCount") && versionRead != 0)) {
                 continue;
             }
             names.put("#a" + index, name);
@@ -79,22 +92,8 @@ public final class ArticleTable {
                 removes.add(placeholder);
             }
         }
-        String condition;
-        if (versionRead == 0) {
-            condition = "attribute_not_exists(slug)";
-        } else {
-            names.put("#version", "version");
-            values.put(":expected", AttributeValue.fromN(Long.toString(versionRead)));
-            condition = "#version = :expected";
-        }
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(article.slug()))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new ConcurrentEditException(article.slug(), versionRead);
-        }
+        conditionalUpdate(article.slug(), versionRead, update, names, values);
     }
 
     /**
@@ -102,42 +101,83 @@ public final class ArticleTable {
      * {@code feed} (the sparse index drops it), version + 1. Its images stay in the bucket; the
      * images function signs nothing of an unpublished article.
      */
-    public void unpublish(String slug, long versionRead, Instant now) {
+    public void unpublish(StoredArticle stored, Decision decision) {
+        conditionalUpdate(stored.article().slug(), stored.version(),
+                "SET #status = :unpublished, updatedAt = :now, #decisions = :decisions REMOVE feed",
+                Map.of("#status", "status", "#decisions", DECISIONS),
+                Map.of(":unpublished", AttributeValue.fromS(UNPUBLISHED),
+                        ":now", AttributeValue.fromS(Timestamps.format(decision.at())),
+                        ":decisions", decisionsItem(stored.decisions().withStatus(decision))));
+    }
+
+    /** Opens or closes the article's comments: a decision like any other, versioned and recorded. */
+    public void setCommentsOpen(StoredArticle stored, boolean open, Decision decision) {
+        conditionalUpdate(stored.article().slug(), stored.version(),
+                "SET commentsOpen = :open, updatedAt = :now, #decisions = :decisions",
+                Map.of("#decisions", DECISIONS),
+                Map.of(":open", AttributeValue.fromBool(open),
+                        ":now", AttributeValue.fromS(Timestamps.format(decision.at())),
+                        ":decisions", decisionsItem(stored.decisions().withComments(decision))));
+    }
+
+    /** One update conditional on {@code versionRead} (absent for 0) that also sets version + 1. */
+    private void conditionalUpdate(String slug, long versionRead, String update, Map<String, String> names,
+                                   Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allNames.put("#version", "version");
+        allValues.put(":next", AttributeValue.fromN(Long.toString(versionRead + 1)));
+        String condition;
+        if (versionRead == 0) {
+            condition = "attribute_not_exists(slug)";
+        } else {
+            allValues.put(":expected", AttributeValue.fromN(Long.toString(versionRead)));
+            condition = "#version = :expected";
+        }
+        String withVersion = update.replaceFirst("^SET ", "SET #version = :next, ");
         try {
-            dynamoDb.updateItem(request -> request.tableName(tableName).key(key(slug))
-                    .updateExpression("SET #status = :unpublished, updatedAt = :now, #version = :next REMOVE feed")
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
-                    .expressionAttributeValues(Map.of(
-                            ":unpublished", AttributeValue.fromS(UNPUBLISHED),
-                            ":now", AttributeValue.fromS(Timestamps.format(now)),
-                            ":next", AttributeValue.fromN(Long.toString(versionRead + 1)),
-                            ":expected", AttributeValue.fromN(Long.toString(versionRead)))));
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(slug))
+                    .updateExpression(withVersion).conditionExpression(condition)
+                    .expressionAttributeNames(allNames).expressionAttributeValues(allValues).build());
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentEditException(slug, versionRead);
         }
     }
 
-    public static final String UNPUBLISHED = "unpublished";
-
-    /** One line of {@code broadsheet list}. */
-    public record Listing(String slug, String status, String publishedAt, int imageCount) {
+    private static StoredArticle stored(Map<String, AttributeValue> item) {
+        Article article = ArticleItems.fromItem(item);
+        AttributeValue decisions = item.get(DECISIONS);
+        if (decisions == null || !decisions.hasM()) {
+            return new StoredArticle(article, new Decisions(article.version(), null, null, null));
+        }
+        Map<String, AttributeValue> map = decisions.m();
+        AttributeValue contentVersion = map.get("contentVersion");
+        return new StoredArticle(article, new Decisions(
+                contentVersion == null ? article.version() : Long.parseLong(contentVersion.n()),
+                decision(map.get("content")), decision(map.get("status")), decision(map.get("comments"))));
     }
 
-    /** Every article, published or not; a paginated Scan of the few attributes a listing shows. */
-    public List<Listing> list() {
-        List<Listing> listings = new ArrayList<>();
-        ScanRequest scan = ScanRequest.builder().tableName(tableName)
-                .projectionExpression("slug, #status, publishedAt, heroImage, body")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .build();
-        dynamoDb.scanPaginator(scan).items().forEach(item -> {
-            Article article = ArticleItems.fromItem(item);
-            int images = (article.heroImage() == null ? 0 : 1)
-                    + (int) article.body().stream().filter(block -> block.image() != null).count();
-            listings.add(new Listing(article.slug(), article.status(), Timestamps.format(article.publishedAt()), images));
-        });
-        return listings;
+    private static Decision decision(AttributeValue value) {
+        if (value == null || !value.hasM() || !value.m().containsKey("by") || !value.m().containsKey("at")) {
+            return null;
+        }
+        return new Decision(value.m().get("by").s(), Instant.parse(value.m().get("at").s()));
+    }
+
+    private static AttributeValue decisionsItem(Decisions decisions) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("contentVersion", AttributeValue.fromN(Long.toString(decisions.contentVersion())));
+        putDecision(map, "content", decisions.content());
+        putDecision(map, "status", decisions.status());
+        putDecision(map, "comments", decisions.comments());
+        return AttributeValue.fromM(map);
+    }
+
+    private static void putDecision(Map<String, AttributeValue> map, String name, Decision decision) {
+        if (decision != null) {
+            map.put(name, AttributeValue.fromM(Map.of("by", AttributeValue.fromS(decision.by()),
+                    "at", AttributeValue.fromS(Timestamps.format(decision.at())))));
+        }
     }
 
     private static Map<String, AttributeValue> key(String slug) {
