@@ -103,6 +103,14 @@ public final class Editor {
         // Help wraps at the terminal's width, between words; picocli's default is 80.
         commandLine.setUsageHelpWidth(Math.max(60, Math.min(context.columns(), 120)));
         commandLine.setExecutionExceptionHandler(new Failures());
+        // Wrong usage: the problem, and where the options are, rather than the whole help above the message.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter errors = e.getCommandLine().getErr();
+            errors.println("broadsheet: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, errors);
+            errors.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help shows its options and examples)");
+            return USAGE;
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

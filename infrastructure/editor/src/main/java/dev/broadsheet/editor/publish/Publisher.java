@@ -151,7 +151,7 @@ public final class Publisher {
         String slug = theirs.article().slug();
         String edited = "version " + theirs.version() + ", content last changed" + Decision.describe(theirs.decisions().content());
         if (baseVersion == null || baseVersion > theirs.version()) {
-            String message = "there already is an article " + slug + ": \"" + theirs.article().headline() + "\" ("
+            String message = "nothing was written: there already is an article " + slug + ": \"" + theirs.article().headline() + "\" ("
                     + theirs.article().status() + ", " + edited + "), and this file was never published as it or pulled from it."
                     + " Choose another slug for another story; to edit that one, pull it (broadsheet pull " + slug
                     + " --to DIR); to replace it with this file, add --overwrite";
@@ -160,8 +160,8 @@ public final class Publisher {
         }
         if (theirs.decisions().contentVersion() > baseVersion) {
             List<ArticleDiff.Difference> differences = ArticleDiff.between(theirs.article(), yours);
-            String message = slug + " was changed since this file's version " + baseVersion + " (now " + edited + "); nothing"
-                    + " was written. It differs from this file in " + differences.size()
+            String message = slug + " was changed since this file's version " + baseVersion + " (now " + edited + ")."
+                    + " It differs from this file in " + differences.size()
                     + (differences.size() == 1 ? " field" : " fields") + " (theirs: stored, yours: this file)";
             return overwriteOr(overwrite, message, differences, "replaced the changes made since version " + baseVersion
                     + " (" + edited + "): --overwrite");
