@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.destination.Target;
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
                 "  broadsheet list --tag syria --limit 10 --json --local"})
 final class ListCommand implements Callable<Integer> {
 
-    private static final Set<String> STATUSES = Set.of(Article.PUBLISHED, "unpublished", "draft");
+    private static final Set<String> STATUSES = Set.of(ArticleSchema.PUBLISHED, ArticleSchema.UNPUBLISHED, "draft");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final Table TABLE = new Table(List.of(
             new Table.Column("PUBLISHED (UTC)", 16, 3),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.article.ArticleReader;

@@ -3,7 +3,7 @@ package dev.broadsheet.editor.publish;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

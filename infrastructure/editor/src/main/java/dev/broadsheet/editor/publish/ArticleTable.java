@@ -2,19 +2,20 @@ package dev.broadsheet.editor.publish;
 
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The editor's reads and writes of the articles table. Every write — publish, unpublish, comments
@@ -23,16 +24,18 @@ import java.util.Optional;
  * is refused instead of lost, and a publish that read {@code commentsOpen} before a close cannot
  * write it back.
  *
- * <p>Writes are {@code UpdateItem}s that set every editor field and leave {@code commentCount}
+ * <p>Writes are {@code UpdateItem}s that set the editor's fields and leave {@code commentCount}
  * alone: comment approval increments it without touching {@code version}, and a whole-item put
- * would write back the count read before the approval.
+ * would write back the count read before the approval. A field the edit does not mean to change
+ * ({@code commentsOpen} when the article JSON leaves it out) is not written either, so a value read
+ * earlier is never written back over a newer one.
  */
 public final class ArticleTable {
 
-    public static final String UNPUBLISHED = "unpublished";
     /** Optional attributes of an article item: removed when an edit leaves them out. */
-    private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage");
-    private static final String DECISIONS = "decisions";
+    private static final List<String> OPTIONAL = List.of(ArticleSchema.SUMMARY, ArticleSchema.FEED,
+            ArticleSchema.PUBLISHED_AT, ArticleSchema.HERO_IMAGE);
+    private static final String DECISIONS = ArticleSchema.DECISIONS;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -49,8 +52,8 @@ public final class ArticleTable {
     /** The article, published or not (a strongly consistent read: the version must be the latest). */
     public Optional<StoredArticle> find(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(tableName)
-                .key(key(slug)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
+                .key(ArticleSchema.key(slug)).consistentRead(true)).item();
+        return Items.isMissing(item) ? Optional.empty() : Optional.of(stored(item));
     }
 
     /** Every article, published or not: a paginated, eventually consistent Scan. */
@@ -65,9 +68,10 @@ public final class ArticleTable {
      * Writes the article, whose version must be the one read plus one.
      *
      * @param versionRead the stored version this edit started from; 0 for a new article
+     * @param unchanged   attributes of a stored article this edit leaves as they are (not written)
      * @throws ConcurrentEditException when the stored article is not at {@code versionRead} any more
      */
-    public void write(Article article, long versionRead, Decisions decisions) {
+    public void write(Article article, long versionRead, Decisions decisions, Set<String> unchanged) {
         Map<String, AttributeValue> item = new HashMap<>(ArticleItems.toItem(article));
         item.put(DECISIONS, decisionsItem(decisions));
         Map<String, String> names = new HashMap<>();
@@ -76,7 +80,8 @@ public final class ArticleTable {
         int index = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
-            if (name.equals("slug") || name.equals("version") || (name.equals("commentCount") && versionRead != 0)) {
+            if (name.equals(ArticleSchema.SLUG) || name.equals(ArticleSchema.VERSION)
+                    || (versionRead != 0 && (name.equals(ArticleSchema.COMMENT_COUNT) || unchanged.contains(name)))) {
                 continue;
             }
             names.put("#a" + index, name);
@@ -103,20 +108,21 @@ public final class ArticleTable {
      */
     public void unpublish(StoredArticle stored, Decision decision) {
         conditionalUpdate(stored.article().slug(), stored.version(),
-                "SET #status = :unpublished, updatedAt = :now, #decisions = :decisions REMOVE feed",
-                Map.of("#status", "status", "#decisions", DECISIONS),
-                Map.of(":unpublished", AttributeValue.fromS(UNPUBLISHED),
-                        ":now", AttributeValue.fromS(Timestamps.format(decision.at())),
+                "SET #status = :unpublished, #updatedAt = :now, #decisions = :decisions REMOVE #feed",
+                Map.of("#status", ArticleSchema.STATUS, "#updatedAt", ArticleSchema.UPDATED_AT, "#feed", ArticleSchema.FEED,
+                        "#decisions", DECISIONS),
+                Map.of(":unpublished", Items.s(ArticleSchema.UNPUBLISHED),
+                        ":now", Items.time(decision.at()),
                         ":decisions", decisionsItem(stored.decisions().withStatus(decision))));
     }
 
     /** Opens or closes the article's comments: a decision like any other, versioned and recorded. */
     public void setCommentsOpen(StoredArticle stored, boolean open, Decision decision) {
         conditionalUpdate(stored.article().slug(), stored.version(),
-                "SET commentsOpen = :open, updatedAt = :now, #decisions = :decisions",
-                Map.of("#decisions", DECISIONS),
-                Map.of(":open", AttributeValue.fromBool(open),
-                        ":now", AttributeValue.fromS(Timestamps.format(decision.at())),
+                "SET #open = :open, #updatedAt = :now, #decisions = :decisions",
+                Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#updatedAt", ArticleSchema.UPDATED_AT, "#decisions", DECISIONS),
+                Map.of(":open", Items.bool(open),
+                        ":now", Items.time(decision.at()),
                         ":decisions", decisionsItem(stored.decisions().withComments(decision))));
     }
 
@@ -125,18 +131,18 @@ public final class ArticleTable {
                                    Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allNames.put("#version", "version");
-        allValues.put(":next", AttributeValue.fromN(Long.toString(versionRead + 1)));
+        allNames.put("#version", ArticleSchema.VERSION);
+        allValues.put(":next", Items.n(versionRead + 1));
         String condition;
         if (versionRead == 0) {
-            condition = "attribute_not_exists(slug)";
+            condition = "attribute_not_exists(" + ArticleSchema.SLUG + ")";
         } else {
-            allValues.put(":expected", AttributeValue.fromN(Long.toString(versionRead)));
+            allValues.put(":expected", Items.n(versionRead));
             condition = "#version = :expected";
         }
         String withVersion = update.replaceFirst("^SET ", "SET #version = :next, ");
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(slug))
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(ArticleSchema.key(slug))
                     .updateExpression(withVersion).conditionExpression(condition)
                     .expressionAttributeNames(allNames).expressionAttributeValues(allValues).build());
         } catch (ConditionalCheckFailedException e) {
@@ -161,12 +167,12 @@ public final class ArticleTable {
         if (value == null || !value.hasM() || !value.m().containsKey("by") || !value.m().containsKey("at")) {
             return null;
         }
-        return new Decision(value.m().get("by").s(), Instant.parse(value.m().get("at").s()));
+        return new Decision(Items.string(value.m(), "by"), Items.instant(value.m(), "at"));
     }
 
     private static AttributeValue decisionsItem(Decisions decisions) {
         Map<String, AttributeValue> map = new HashMap<>();
-        map.put("contentVersion", AttributeValue.fromN(Long.toString(decisions.contentVersion())));
+        map.put("contentVersion", Items.n(decisions.contentVersion()));
         putDecision(map, "content", decisions.content());
         putDecision(map, "status", decisions.status());
         putDecision(map, "comments", decisions.comments());
@@ -175,12 +181,7 @@ public final class ArticleTable {
 
     private static void putDecision(Map<String, AttributeValue> map, String name, Decision decision) {
         if (decision != null) {
-            map.put(name, AttributeValue.fromM(Map.of("by", AttributeValue.fromS(decision.by()),
-                    "at", AttributeValue.fromS(Timestamps.format(decision.at())))));
+            map.put(name, AttributeValue.fromM(Map.of("by", Items.s(decision.by()), "at", Items.time(decision.at()))));
         }
-    }
-
-    private static Map<String, AttributeValue> key(String slug) {
-        return Map.of("slug", AttributeValue.fromS(slug));
     }
 }

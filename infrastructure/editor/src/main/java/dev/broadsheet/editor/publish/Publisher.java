@@ -5,8 +5,9 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.editor.article.ArticleDraft;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
+import dev.broadsheet.editor.article.ArticleDraft;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.PreparedArticle;
@@ -117,8 +118,10 @@ public final class Publisher {
                 return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), uploaded, skipped, notes);
             }
             try {
+                // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
                 articles.write(article, stored.map(StoredArticle::version).orElse(0L),
-                        decisions(stored, article, new Decision(request.editor(), now)));
+                        decisions(stored, article, new Decision(request.editor(), now)),
+                        prepared.draft().commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of());
                 return new PublishResult(slug, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
                         article.version(), uploaded, skipped, notes);
             } catch (ConcurrentEditException e) {
@@ -240,7 +243,7 @@ public final class Publisher {
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
-        return new Article(draft.slug(), draft.headline(), draft.summary(), Article.PUBLISHED, publishedAt, now,
+        return new Article(draft.slug(), draft.headline(), draft.summary(), ArticleSchema.PUBLISHED, publishedAt, now,
                 draft.tags(), draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
                 commentsOpen, stored == null ? 0 : stored.commentCount(), stored == null ? 1 : stored.version() + 1);
     }

@@ -3,6 +3,7 @@ package dev.broadsheet.editor.publish;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.core.schema.ArticleSchema;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -47,6 +48,6 @@ class ArticleDiffTest {
     }
 
     private static Article article(String headline, String summary, List<String> tags, Image hero, List<Block> body) {
-        return new Article("a", headline, summary, Article.PUBLISHED, PUBLISHED, PUBLISHED, tags, hero, body, true, 0, 1);
+        return new Article("a", headline, summary, ArticleSchema.PUBLISHED, PUBLISHED, PUBLISHED, tags, hero, body, true, 0, 1);
     }
 }
