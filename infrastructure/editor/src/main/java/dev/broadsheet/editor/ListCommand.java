@@ -54,11 +54,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Only articles with this tag.")
     String tag;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N articles (the newest).")
-    Integer limit;
-
-    @Option(names = "--json", description = "One JSON document: {\"target\", \"count\", \"total\", \"articles\": [...]}.")
-    boolean json;
+    @Mixin
+    ListingOptions listing;
 
     @Mixin
     TargetOptions target;
@@ -80,9 +77,6 @@ final class ListCommand implements Callable<Integer> {
         if (tag != null && !Slugs.isTag(tag)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tag \"" + tag + "\" is not a tag (lower-case words joined by hyphens)");
         }
-        if (limit != null && limit < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more");
-        }
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
             List<Article> matching = destination.articles().list().stream().map(StoredArticle::article)
@@ -91,8 +85,8 @@ final class ListCommand implements Callable<Integer> {
                     .sorted(Comparator.comparing(Article::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                             .thenComparing(Article::slug))
                     .toList();
-            List<Article> shown = limit == null ? matching : matching.subList(0, Math.min(limit, matching.size()));
-            if (json) {
+            List<Article> shown = listing.shown(matching);
+            if (listing.json()) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(shown, matching.size(), destination)));
                 return 0;
             }

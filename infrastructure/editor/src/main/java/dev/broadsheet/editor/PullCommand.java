@@ -7,12 +7,10 @@ import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Json;
-import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.publish.ImageBucket;
 import dev.broadsheet.editor.publish.StoredArticle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,9 +59,7 @@ final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
+        Arguments.slug(spec, slug);
         target.choice(context);
         Path file = folder.resolve(FILE_NAME);
         if (Files.exists(file)) {

@@ -1,10 +1,8 @@
 package dev.broadsheet.editor;
 
-import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.publish.Decision;
 import dev.broadsheet.editor.publish.StoredArticle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +38,7 @@ final class UnpublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
+        Arguments.slug(spec, slug);
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
             StoredArticle stored = destination.articles().find(slug).orElseThrow(() ->

@@ -1,6 +1,6 @@
 package dev.broadsheet.editor.comments;
 
-import dev.broadsheet.core.Slugs;
+import dev.broadsheet.editor.Arguments;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.EditorException;
 import dev.broadsheet.editor.TargetOptions;
@@ -9,7 +9,6 @@ import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.publish.ConcurrentEditException;
 import dev.broadsheet.editor.publish.Decision;
 import dev.broadsheet.editor.publish.StoredArticle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +47,7 @@ abstract class CommentsSwitchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
+        Arguments.slug(spec, slug);
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
             ArticleTable articles = destination.articles();

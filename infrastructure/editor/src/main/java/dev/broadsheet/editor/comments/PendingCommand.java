@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.comments.moderation.Moderation.PendingComment;
 import dev.broadsheet.core.Json;
-import dev.broadsheet.core.Slugs;
+import dev.broadsheet.editor.Arguments;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.EditorException;
+import dev.broadsheet.editor.ListingOptions;
 import dev.broadsheet.editor.TargetOptions;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.terminal.DisplayWidth;
@@ -48,11 +49,8 @@ public final class PendingCommand implements Callable<Integer> {
     @Option(names = "--article", paramLabel = "SLUG", description = "Only this article's comments.")
     String slug;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N comments (the oldest).")
-    Integer limit;
-
-    @Option(names = "--json", description = "One JSON document: {\"target\", \"count\", \"total\", \"comments\": [...]}.")
-    boolean json;
+    @Mixin
+    ListingOptions listing;
 
     @Mixin
     TargetOptions.WithCommentTables target;
@@ -68,12 +66,7 @@ public final class PendingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (slug != null && !Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
-        if (limit != null && limit < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more");
-        }
+        Arguments.slug(spec, slug);
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
             if (slug != null && destination.articles().find(slug).isEmpty()) {
@@ -81,8 +74,8 @@ public final class PendingCommand implements Callable<Integer> {
                         + " (broadsheet list shows the slugs)");
             }
             List<PendingComment> pending = destination.moderation().pending(slug);
-            List<PendingComment> shown = limit == null ? pending : pending.subList(0, Math.min(limit, pending.size()));
-            if (json) {
+            List<PendingComment> shown = listing.shown(pending);
+            if (listing.json()) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(shown, pending.size(), destination)));
                 return 0;
             }
