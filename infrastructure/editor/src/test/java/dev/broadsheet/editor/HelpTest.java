@@ -33,7 +33,8 @@ class HelpTest {
                 "comments pending", List.of("--local", "--stack", "--profile", "--region", "--table", "--comments-table",
                         "--guards-table", "--article", "--limit", "--json"),
                 "comments approve", List.of("--local", "--stack", "--profile", "--region", "--table", "--comments-table", "--guards-table"),
-                "comments close", List.of("--local", "--stack", "--profile", "--region", "--table"));
+                "comments close", List.of("--local", "--stack", "--profile", "--region", "--table"),
+                "comments bans", List.of("--local", "--stack", "--profile", "--region", "--table", "--comments-table", "--guards-table"));
         own.forEach((command, options) -> {
             Run help = run((command + " --help").split(" "));
             assertEquals(0, help.code, command + ": " + help);

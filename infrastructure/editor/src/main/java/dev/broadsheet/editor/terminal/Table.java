@@ -9,11 +9,14 @@ import java.util.stream.IntStream;
  * A table of one-line cells that fits a terminal: columns as wide as their widest cell, two spaces
  * apart; when the lines would be wider than the terminal, columns give up width in the order of
  * their {@code shrinkOrder} (lowest first), down to their minimum, then down to one column, and
- * the cells that no longer fit end with an ellipsis. Widths are display columns.
+ * the cells that no longer fit end with an ellipsis. Widths are display columns. A column of ids
+ * that commands take ({@link #WHOLE}) is never cut: its lines may then be wider than the terminal.
  */
 public final class Table {
 
     private static final int GAP = 2;
+    /** A column's minimum width that keeps it whole. */
+    public static final int WHOLE = Integer.MAX_VALUE;
 
     /**
      * @param minWidth    how narrow the column gets before the next one gives up width
@@ -62,6 +65,9 @@ public final class Table {
             for (int i : order) {
                 if (excess <= 0) {
                     return;
+                }
+                if (columns.get(i).minWidth() == WHOLE) {
+                    continue;
                 }
                 int floor = toMinimum ? Math.min(widths[i], columns.get(i).minWidth()) : 1;
                 int given = Math.min(excess, widths[i] - floor);

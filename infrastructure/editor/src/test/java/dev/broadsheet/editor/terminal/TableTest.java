@@ -27,6 +27,14 @@ class TableTest {
     }
 
     @Test
+    void aWholeColumnIsNeverCut() {
+        Table ids = new Table(List.of(new Table.Column("ID", Table.WHOLE, 0), new Table.Column("TEXT", 4, 1)));
+        List<List<String>> rows = List.of(List.of("harbour-festival/01M8GA482CY1E3EAXCXK4F562E", "a long text here"));
+        assertEquals("harbour-festival/01M8GA482CY1E3EAXCXK4F562E  a lo…", ids.render(rows, 50).get(1));
+        assertEquals("harbour-festival/01M8GA482CY1E3EAXCXK4F562E  …", ids.render(rows, 30).get(1), "longer than 30: the id stays whole");
+    }
+
+    @Test
     void everyLineFitsAndTheHeadlineGivesWayFirst() {
         for (int width = 20; width <= 120; width++) {
             for (String line : TABLE.render(ROWS, width)) {
