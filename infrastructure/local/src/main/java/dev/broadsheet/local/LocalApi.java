@@ -96,8 +96,10 @@ public final class LocalApi implements AutoCloseable {
      * @param discoveryFile null to write none
      */
     public static LocalApi start(Settings settings, Path discoveryFile) {
-        // The port first: when it is taken, say so before spending seconds on the emulators.
-        HttpFront server = HttpFront.bind(settings.port());
+        // The port first: when it is taken, say so before spending seconds on the emulators. A given port is
+        // listened on only once the discovery file is written, so a script that waits for it to open finds the
+        // file; port 0 (tests) is taken at once, since the file names the port.
+        HttpFront server = HttpFront.create(settings.port());
         SiteServer site = null;
         try {
             if (settings.sitePort() != Settings.NO_SITE) {
