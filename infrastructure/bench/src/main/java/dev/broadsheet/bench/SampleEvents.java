@@ -27,6 +27,7 @@ final class SampleEvents implements AutoCloseable {
 
     static final String CHALLENGE_TOKEN = "{{challengeToken}}";
     static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
+    static final String CHALLENGE_EVENT = "create-challenge.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionConfig issuer;
@@ -45,16 +46,19 @@ final class SampleEvents implements AutoCloseable {
      * The first event, then one per warm invocation. Usually the sample itself every time. For a
      * comment submission, each its own fresh challenge and, for the warm ones, its own reader (name,
      * email) and address, so that every one is a real, accepted submission — not a replayed token
-     * (403), a flood (429) or a duplicate (409).
+     * (403), a flood (429) or a duplicate (409). For a challenge, each warm one from its own address:
+     * one client may ask for CommentChallengesPerMinute a minute (then 429).
      */
     List<byte[]> forRun(Subject subject, int warmInvocations) throws InterruptedException {
         String text = read(subject.event());
-        if (!text.contains(CHALLENGE_TOKEN)) {
+        boolean challenges = subject.event().getFileName().toString().equals(CHALLENGE_EVENT);
+        if (!text.contains(CHALLENGE_TOKEN) && !challenges) {
             return Collections.nCopies(warmInvocations + 1, text.getBytes(StandardCharsets.UTF_8));
         }
         List<byte[]> events = new ArrayList<>();
         for (int reader = -1; reader < warmInvocations; reader++) {
-            events.add(submission(text, challenge(), reader).getBytes(StandardCharsets.UTF_8));
+            String event = challenges ? fromAddress(text, reader) : submission(text, challenge(reader), reader);
+            events.add(event.getBytes(StandardCharsets.UTF_8));
         }
         return events;
     }
@@ -69,6 +73,18 @@ final class SampleEvents implements AutoCloseable {
                 body.put("author", "Reader " + reader);
                 body.put("email", "reader-" + reader + "@example.com");
                 event.put("body", JSON.writeValueAsString(body));
+            }
+            return fromAddress(JSON.writeValueAsString(event), reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The event, one line of JSON, as sent from the reader's own address (10.x.y.z); for {@code reader < 0} as it is. */
+    private static String fromAddress(String eventJson, int reader) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(eventJson);
+            if (reader >= 0) {
                 String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
                 ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
                 ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
@@ -79,11 +95,13 @@ final class SampleEvents implements AutoCloseable {
         }
     }
 
-    private JsonNode challenge() throws InterruptedException {
+    /** A challenge issued to the reader's address, through the challenge function. */
+    private JsonNode challenge(int reader) throws InterruptedException {
         if (issuerRuntime == null) {
             issuerRuntime = LambdaRuntime.start(List.of(issuer), options);
         }
-        InvocationResult result = issuerRuntime.invoke(issuer.name(), challengeEvent);
+        String event = fromAddress(new String(challengeEvent, StandardCharsets.UTF_8), reader);
+        InvocationResult result = issuerRuntime.invoke(issuer.name(), event.getBytes(StandardCharsets.UTF_8));
         try {
             if (result instanceof InvocationResult.Response response) {
                 JsonNode answer = JSON.readTree(response.payload());

@@ -18,7 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +43,19 @@ final class HttpFront implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final int requestedPort;
 
-    private HttpFront(Server server, ServerConnector connector) {
+    private HttpFront(Server server, ServerConnector connector, int requestedPort) {
         this.server = server;
         this.connector = connector;
+        this.requestedPort = requestedPort;
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0: any free port) without answering anything yet. */
-    static HttpFront bind(int port) {
+    /**
+     * The server for 127.0.0.1:{@code port}: port 0 is bound at once (any free port, known from then on);
+     * a given port is only checked to be free, and listened on when {@link #start} is called.
+     */
+    static HttpFront create(int port) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("local-api");
         threads.setDaemon(true);
@@ -65,14 +72,19 @@ final class HttpFront implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(HttpFront::refuse);
         try {
-            connector.open();
-        } catch (BindException e) {
+            if (port == 0) {
+                connector.open();
+            } else {
+                // Bound without listening (nothing can connect meanwhile), and let go.
+                try (Socket probe = new Socket()) {
+                    probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                }
+            }
+        } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
                     + " (is another local API or sam local start-api running? --port picks another)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
-        return new HttpFront(server, connector);
+        return new HttpFront(server, connector, port);
     }
 
     /** Starts answering requests with {@code gateway}. */
@@ -86,13 +98,15 @@ final class HttpFront implements AutoCloseable {
         });
         try {
             server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port() + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("The local API's HTTP server did not start: " + e.getMessage(), e);
         }
     }
 
     int port() {
-        return connector.getLocalPort();
+        return requestedPort != 0 ? requestedPort : connector.getLocalPort();
     }
 
     private static GatewayResponse answer(Request request, Function<IncomingRequest, GatewayResponse> gateway)

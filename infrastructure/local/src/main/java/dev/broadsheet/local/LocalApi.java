@@ -96,8 +96,10 @@ public final class LocalApi implements AutoCloseable {
      * @param discoveryFile null to write none
      */
     public static LocalApi start(Settings settings, Path discoveryFile) {
-        // The port first: when it is taken, say so before spending seconds on the emulators.
-        HttpFront server = HttpFront.bind(settings.port());
+        // The port first: when it is taken, say so before spending seconds on the emulators. A given port is
+        // listened on only once the discovery file is written, so a script that waits for it to open finds the
+        // file; port 0 (tests) is taken at once, since the file names the port.
+        HttpFront server = HttpFront.create(settings.port());
         SiteServer site = null;
         try {
             if (settings.sitePort() != Settings.NO_SITE) {
@@ -227,6 +229,9 @@ public final class LocalApi implements AutoCloseable {
         out.append("Broadsheet local API on ").append(url()).append(" (ready ").append(sinceJvmStartMs)
                 .append(" ms after JVM start: ").append(startupBreakdown).append(")\n");
         out.append("  emulators: ").append(aws.description()).append('\n');
+        out.append("  functions: each from its deployment jar in JVMs of its own under the Lambda runtime interface client (")
+                .append(functions.runtime().options().java()).append("), started on its first request, at most ")
+                .append(functions.runtime().options().maxEnvironments()).append(" per function; REPORT lines below\n");
         out.append("  CORS origins: ").append(cors.allowOrigins().isEmpty() ? "none" : String.join(", ", cors.allowOrigins()))
                 .append('\n');
         out.append("  routes:\n");

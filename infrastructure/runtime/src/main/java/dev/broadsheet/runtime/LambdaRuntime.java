@@ -21,11 +21,14 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, FunctionPool> pools;
     private final ScheduledExecutorService reaper;
     private final Path nativeLibrary;
+    private final RuntimeOptions options;
 
-    private LambdaRuntime(Map<String, FunctionPool> pools, ScheduledExecutorService reaper, Path nativeLibrary) {
+    private LambdaRuntime(Map<String, FunctionPool> pools, ScheduledExecutorService reaper, Path nativeLibrary,
+                          RuntimeOptions options) {
         this.pools = pools;
         this.reaper = reaper;
         this.nativeLibrary = nativeLibrary;
+        this.options = options;
     }
 
     /** Ready at once: no environment starts before its function's first invocation (or {@link #prestart}). */
@@ -55,7 +58,7 @@ public final class LambdaRuntime implements AutoCloseable {
         long period = Math.max(250, options.idleTimeout().toMillis() / 4);
         reaper.scheduleWithFixedDelay(() -> pools.values().forEach(FunctionPool::retireIdle), period, period,
                 TimeUnit.MILLISECONDS);
-        return new LambdaRuntime(Map.copyOf(pools), reaper, nativeLibrary);
+        return new LambdaRuntime(Map.copyOf(pools), reaper, nativeLibrary, options);
     }
 
     /**
@@ -69,6 +72,11 @@ public final class LambdaRuntime implements AutoCloseable {
     /** Starts one environment of the function and waits for its init, so that its first request is warm. */
     public void prestart(String functionName) throws InterruptedException {
         pool(functionName).prestart();
+    }
+
+    /** How it runs functions: the JDK, the runtime client, the limits. */
+    public RuntimeOptions options() {
+        return options;
     }
 
     /** How many execution environments the function has started so far (its cold starts). */

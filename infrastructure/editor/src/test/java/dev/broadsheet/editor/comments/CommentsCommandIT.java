@@ -9,11 +9,13 @@ import dev.broadsheet.comments.handler.CreateChallengeHandler;
 import dev.broadsheet.comments.handler.ListCommentsHandler;
 import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.destination.LocalApiFile;
+import dev.broadsheet.editor.terminal.DisplayWidth;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,11 +81,13 @@ class CommentsCommandIT {
             Run published = editor("publish", article.toString(), "--local");
             assertEquals(0, published.code, published.toString());
         }
-        // Every comment is held, as with COMMENT_MODERATION=all.
+        // Every comment is held, as with COMMENT_MODERATION=all; no flood interval (COMMENT_FLOOD_SECONDS=0): a
+        // banned address posts again at once.
         DynamoComments store = new DynamoComments(aws.dynamoDb(),
                 new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable")));
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), Clock.systemUTC()), KEYS,
-                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, Clock.systemUTC());
+                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, new Limits(Duration.ZERO, 1_000, 1_000),
+                null, Clock.systemUTC());
         challenges = new CreateChallengeHandler(service, "https://news.example.com/articles/{slug}");
         submit = new SubmitCommentHandler(service, "https://news.example.com/articles/{slug}");
         list = new ListCommentsHandler(service, "public, max-age=10");
@@ -97,18 +101,67 @@ class CommentsCommandIT {
 
         Run all = editor("comments", "pending", "--local");
         assertEquals(0, all.code, all.toString());
-        assertTrue(all.out.startsWith("ID"), all.out);
-        for (String expected : List.of(ann, bob, cy, "Ann Archer", "ann@example.com", "bob@example.com", "cy@example.com",
-                "First! Bold & proud", "every comment is held", "2 links", "3 pending comments")) {
+        assertTrue(all.out.startsWith(ann + "  "), "the id first, whole:\n" + all.out);
+        for (String expected : List.of(ann, bob, cy, "Ann Archer <ann@example.com>", "bob@example.com", "cy@example.com",
+                "  First! Bold & proud", "held: every comment is held", "3 pending comments")) {
             assertTrue(all.out.contains(expected), expected + " in\n" + all.out);
         }
         assertTrue(all.out.indexOf(ann) < all.out.indexOf(bob), "oldest first:\n" + all.out);
         assertFalse(all.out.contains("<b>"), all.out);
 
-        Run one = editor("comments", "pending", OTHER_SLUG, "--local");
+        Run one = editor("comments", "pending", "--article", OTHER_SLUG, "--local");
         assertEquals(0, one.code, one.toString());
         assertTrue(one.out.contains(cy) && one.out.contains("1 pending comment on " + OTHER_SLUG), one.out);
         assertFalse(one.out.contains(ann) || one.out.contains(bob), one.out);
+
+        Run limited = editor("comments", "pending", "--limit", "1", "--local");
+        assertTrue(limited.out.contains(ann) && !limited.out.contains(bob) && limited.out.contains("1 of 3 pending comments"),
+                limited.out);
+    }
+
+    @Test
+    void pendingFitsTheTerminalWhateverTheNamesAndTextsAreMadeOf() throws Exception {
+        submitted(SLUG, "山田太郎 Yamada Tarō, 東京新聞 特派員 😀👍🏽", "yamada.taro.correspondent@tokyo-shimbun.example.co.jp",
+                "とても良い記事でした。橋の建設について、もっと詳しく知りたいです。🇯🇵 Très bien écrit, merci beaucoup! ✅✅✅ "
+                        + "The quick brown fox jumps over the lazy dog again and again and again.");
+        submitted(SLUG, "Zoë Ångström-Łukasiewicz", "zoe@example.com", "cafe\u0301 ".repeat(40));
+
+        for (int columns : new int[] {100, 80, 60}) {
+            Run run = editor(Map.of("COLUMNS", Integer.toString(columns)), "comments", "pending", "--local");
+            assertEquals(0, run.code, run.toString());
+            List<String> lines = run.out.lines().toList();
+            assertEquals(3 * 2 + 1, lines.size(), run.out);
+            for (String line : lines) {
+                // An id is never cut (approve takes it whole): at 60 columns it is the one line that is longer.
+                boolean wholeId = line.matches(SLUG + "/[0-9A-Z]{26}");
+                assertTrue(DisplayWidth.of(line) <= columns || wholeId, columns + ": " + DisplayWidth.of(line) + " columns: " + line);
+            }
+            assertTrue(lines.get(1).contains("山田太郎") && lines.get(2).endsWith("…"), run.out);
+        }
+    }
+
+    @Test
+    void pendingAsJsonIsOneDocumentForScripts() throws Exception {
+        String ann = submitted(SLUG, "Ann Archer", "ann@example.com", "First! <b>Bold</b> &amp; proud");
+
+        Run run = editor("comments", "pending", "--json", "--local");
+
+        assertEquals(0, run.code, run.toString());
+        JsonNode document = Json.MAPPER.readTree(run.out);
+        assertEquals(1, document.path("count").asInt());
+        JsonNode comment = document.path("comments").get(0);
+        assertEquals(ann, comment.path("id").asText());
+        assertEquals(SLUG, comment.path("article").asText());
+        assertEquals("ann@example.com", comment.path("email").asText());
+        assertEquals("First! Bold & proud", comment.path("text").asText());
+        assertEquals("every comment is held", comment.path("heldBecause").asText());
+    }
+
+    @Test
+    void aSlugThatNamesNoArticleIsAnErrorNotAnEmptyQueue() {
+        Run run = editor("comments", "pending", "--article", "harbour-festival-draws-record-crowd", "--local");
+        assertEquals(Editor.FAILED, run.code, run.toString());
+        assertTrue(run.err.contains("there is no article harbour-festival-draws-record-crowd"), run.err);
     }
 
     @Test
@@ -131,7 +184,7 @@ class CommentsCommandIT {
         assertEquals(2, commentCount(SLUG), "approving twice counts once");
         assertEquals(2, listed(SLUG).size());
 
-        Run pending = editor("comments", "pending", SLUG, "--local");
+        Run pending = editor("comments", "pending", "--article", SLUG, "--local");
         assertTrue(pending.out.contains(third) && !pending.out.contains(first) && !pending.out.contains(second), pending.out);
     }
 
@@ -205,6 +258,56 @@ class CommentsCommandIT {
         assertTrue(unknown.err.contains("there is no article no-such-article"), unknown.err);
     }
 
+    @Test
+    void bansOfAnEmailAndOfACommentsAddressSpamTheirSubmissionsAndAreListed() {
+        String abusive = submittedFrom("198.51.100.250", SLUG, "Abuser", "abuser@example.com", "Nasty");
+
+        Run banAddress = editor("comments", "ban", "--address-of", abusive, "--local");
+        assertEquals(0, banAddress.code, banAddress.toString());
+        assertTrue(banAddress.out.contains("Changed:   the address of " + abusive + " is now banned"), banAddress.out);
+        Run again = editor("comments", "ban", "--address-of", abusive, "--local");
+        assertTrue(again.out.contains("Unchanged: the address of " + abusive + " was already banned"), again.out);
+        Run banEmail = editor("comments", "ban", "Spammer+promo@Example.com", "--local");
+        assertEquals(0, banEmail.code, banEmail.toString());
+
+        // From the banned address under a new name, and from elsewhere with the banned email: both look accepted.
+        APIGatewayV2HTTPResponse fromAddress = submitFrom("198.51.100.250", SLUG, challenge(SLUG), "New Name", "new@example.com", "Hi");
+        APIGatewayV2HTTPResponse fromEmail = submitWith(SLUG, challenge(SLUG), "Spammer", "spammer@example.com", "Buy");
+        for (APIGatewayV2HTTPResponse response : List.of(fromAddress, fromEmail)) {
+            assertEquals(201, response.getStatusCode(), response.getBody());
+            assertEquals("pending", json(response).path("status").asText());
+        }
+        Run pending = editor("comments", "pending", "--local");
+        assertFalse(pending.out.contains("new@example.com") || pending.out.contains("spammer@example.com"), pending.out);
+        assertTrue(listed(SLUG).isEmpty());
+
+        Run bans = editor("comments", "bans", "--local");
+        assertEquals(0, bans.code, bans.toString());
+        assertTrue(bans.out.lines().anyMatch(line -> line.matches("email +spammer@example\\.com +\\S.*")), bans.out);
+        assertTrue(bans.out.lines().anyMatch(line -> line.startsWith("address") && line.contains("  address of " + abusive)), bans.out);
+        assertTrue(bans.out.contains("2 bans in"), bans.out);
+        assertFalse(bans.out.contains("198.51.100.250"), "no address is stored, so none is shown");
+
+        Run unban = editor("comments", "unban", "--address-of", abusive, "--local");
+        assertTrue(unban.out.contains("is now unbanned"), unban.out);
+        assertTrue(editor("comments", "unban", "spammer@example.com", "--local").out.contains("is now unbanned"));
+        assertTrue(editor("comments", "bans", "--local").out.contains("0 bans in"));
+
+        Run unknown = editor("comments", "ban", "--address-of", SLUG + "/01ARZ3NDEKTSV4RRFFQ69G5FAV", "--local");
+        assertEquals(Editor.FAILED, unknown.code);
+        assertTrue(unknown.err.contains("no comment " + SLUG + "/01ARZ3NDEKTSV4RRFFQ69G5FAV"), unknown.err);
+        assertEquals(2, editor("comments", "ban", "--local").code, "an email or --address-of");
+        assertEquals(2, editor("comments", "ban", "a@example.com", "--address-of", abusive, "--local").code, "not both");
+        assertEquals(2, editor("comments", "ban", "not-an-email", "--local").code);
+        assertEquals(2, editor("comments", "ban", "--address-of", "not-an-id", "--local").code);
+    }
+
+    private String submittedFrom(String ip, String slug, String author, String email, String content) {
+        APIGatewayV2HTTPResponse response = submitFrom(ip, slug, challenge(slug), author, email, content);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        return slug + "/" + json(response).path("id").asText();
+    }
+
     /** Submits a comment through the handlers; returns its moderation id, {@code <slug>/<comment id>}. */
     private String submitted(String slug, String author, String email, String content) {
         APIGatewayV2HTTPResponse response = submitWith(slug, challenge(slug), author, email, content);
@@ -215,16 +318,19 @@ class CommentsCommandIT {
     }
 
     private APIGatewayV2HTTPResponse submitWith(String slug, JsonNode challenge, String author, String email, String content) {
+        return submitFrom("198.51.100." + (SUBMISSIONS.incrementAndGet() % 249 + 1), slug, challenge, author, email, content);
+    }
+
+    private APIGatewayV2HTTPResponse submitFrom(String ip, String slug, JsonNode challenge, String author, String email, String content) {
         String body = Json.write(Map.of("author", author, "email", email, "content", content,
                 "challengeToken", challenge.path("token").asText(), "challengePassword", challenge.path("password").asText()));
-        // A different address each time: the flood rule holds one address to one comment per 15 s.
-        String ip = "198.51.100." + (SUBMISSIONS.incrementAndGet() % 250 + 1);
         return submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, "application/json", ip), null);
     }
 
+    /** A challenge, from an address of its own each time. */
     private JsonNode challenge(String slug) {
         APIGatewayV2HTTPResponse response = challenges.handleRequest(
-                event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1"), null);
+                event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113." + (SUBMISSIONS.incrementAndGet() % 250 + 1)), null);
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }
@@ -264,9 +370,14 @@ class CommentsCommandIT {
     }
 
     private Run editor(String... args) {
+        return editor(Map.of(), args);
+    }
+
+    private Run editor(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Editor.run(args, new PrintWriter(out), new PrintWriter(err), new Editor.Context(() -> localApiFile, Clock.systemUTC()));
+        int code = Editor.run(args, new PrintWriter(out), new PrintWriter(err),
+                new Editor.Context(() -> localApiFile, Clock.systemUTC(), environment));
         return new Run(code, out.toString(), err.toString());
     }
 
