@@ -22,11 +22,18 @@ final class Gateway implements HttpHandler {
     private final Router router;
     private final Functions functions;
     private final CorsPolicy cors;
+    /** The tests' openapi.yaml check of every function response, or null (see ContractCheck). */
+    private final ContractCheck contract;
 
     Gateway(Router router, Functions functions, CorsPolicy cors) {
+        this(router, functions, cors, null);
+    }
+
+    Gateway(Router router, Functions functions, CorsPolicy cors, ContractCheck contract) {
         this.router = router;
         this.functions = functions;
         this.cors = cors;
+        this.contract = contract;
     }
 
     @Override
@@ -67,7 +74,8 @@ final class Gateway implements HttpHandler {
             if (response == null || response.getStatusCode() == 0) {
                 throw new IllegalStateException("the handler returned no status code");
             }
-            return GatewayResponse.fromFunction(response);
+            GatewayResponse decoded = GatewayResponse.fromFunction(response);
+            return contract == null ? decoded : contract.check(match.route(), decoded);
         } catch (RuntimeException | Error e) {
             // What Lambda reports as a function error; API Gateway answers 500 and the trace goes to the log.
             System.err.println("[" + function.name() + "] invocation " + requestId + " failed:");

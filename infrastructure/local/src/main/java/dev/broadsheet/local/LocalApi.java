@@ -128,7 +128,8 @@ public final class LocalApi implements AutoCloseable {
                 ExecutorService workers = Executors.newCachedThreadPool();
                 server.setExecutor(workers);
                 List<Route> routes = template.routes();
-                server.createContext("/", new Gateway(new Router(routes), functions, cors));
+                server.createContext("/", new Gateway(new Router(routes), functions, cors, ContractCheck.fromSystemProperty()));
+                server.createContext(OpenApiDocument.PATH, new OpenApiDocument());
                 server.start();
                 LocalApiFile discovery = describe(aws, server.getAddress().getPort());
                 if (discoveryFile != null) {
@@ -238,6 +239,7 @@ public final class LocalApi implements AutoCloseable {
                         .append(": add it with --param AllowedOrigins=").append(site.url()).append('\n');
             }
         }
+        out.append("  contract: ").append(url()).append(OpenApiDocument.PATH).append(" (OpenAPI 3.1)\n");
         out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
         out.append("  publish: infrastructure/editor/bin/broadsheet publish ARTICLE.json --local").append('\n');
         out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()
