@@ -124,6 +124,18 @@ public final class OpenApiContract {
         return violations;
     }
 
+    /**
+     * For the handler tests: returns {@code body} when the response keeps the contract, else throws
+     * an {@link AssertionError} listing what it breaks.
+     */
+    public String requireKept(String routeKey, int status, Map<String, String> headers, String body) {
+        List<String> violations = violations(routeKey, status, headers, body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("openapi.yaml violated: " + String.join("; ", violations));
+        }
+        return body;
+    }
+
     private void checkHeaders(String what, String responsePointer, JsonNode response, Map<String, String> headers,
                               List<String> violations) {
         Iterator<Map.Entry<String, JsonNode>> declared = response.path("headers").fields();
