@@ -3,6 +3,7 @@ package dev.broadsheet.articles;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.core.schema.ArticleSchema;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class SampleArticles {
     /** The n-th article (0-based), published n days after {@link #FIRST_DAY}. */
     public static Article published(int n, String... tags) {
         Instant at = FIRST_DAY.plusSeconds(86_400L * n);
-        return new Article("article-" + n, "Headline " + n, "Summary " + n, Article.PUBLISHED, at, at, List.of(tags),
+        return new Article("article-" + n, "Headline " + n, "Summary " + n, ArticleSchema.PUBLISHED, at, at, List.of(tags),
                 new Image("images/hero-" + n + ".png", "Alt " + n, "Caption " + n, null, 1200, 675, "image/png"),
                 List.of(Block.paragraph("Paragraph of article " + n), Block.quote("A quote", "Someone")),
                 true, n, 1);

@@ -1,14 +1,14 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.broadsheet.articles.dao.ArticleItems;
-import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.Intrinsics;
-import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
+import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
@@ -99,8 +99,8 @@ class TemplateConsistencyTest {
         Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("ArticlesTable");
         List<Object> indexes = SamTemplate.list(table.get("GlobalSecondaryIndexes"));
         Map<String, Object> feed = indexes.stream().map(SamTemplate::map)
-                .filter(index -> ArticleItems.FEED_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleItems.FEED_INDEX));
+                .filter(index -> ArticleSchema.FEED_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleSchema.FEED_INDEX));
         List<String> keys = SamTemplate.list(feed.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
         assertEquals(List.of("feed", "publishedAt"), keys);
@@ -113,8 +113,8 @@ class TemplateConsistencyTest {
     void theCommentsTableHasTheModerationQueueIndexTheCodeQueries() {
         Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("CommentsTable");
         Map<String, Object> queue = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
-                .filter(index -> CommentItems.STATUS_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.STATUS_INDEX));
+                .filter(index -> CommentSchema.STATUS_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentSchema.STATUS_INDEX));
         assertEquals(List.of("status", "createdAt"), SamTemplate.list(queue.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()

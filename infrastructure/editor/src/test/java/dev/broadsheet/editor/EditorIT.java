@@ -10,17 +10,18 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
+import dev.broadsheet.editor.article.PreparedImage;
 import dev.broadsheet.editor.article.TestImages;
+import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.publish.ConcurrentEditException;
 import dev.broadsheet.editor.publish.ImageBucket;
 import dev.broadsheet.editor.publish.Progress;
 import dev.broadsheet.editor.publish.PublishResult;
 import dev.broadsheet.editor.publish.Publisher;
-import dev.broadsheet.editor.article.PreparedImage;
-import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,7 +179,7 @@ class EditorIT {
         assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
         Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), table), new ImageBucket(aws.s3(), bucket),
                 Clock.systemUTC());
-        Article theirs = new Article(SLUG, "Their headline", null, Article.PUBLISHED, stored().publishedAt(),
+        Article theirs = new Article(SLUG, "Their headline", null, ArticleSchema.PUBLISHED, stored().publishedAt(),
                 stored().updatedAt(), List.of("local"), stored().heroImage(), stored().body(), true, 0, 2);
         AtomicBoolean interfered = new AtomicBoolean();
         // Someone else publishes while our images are being checked: after our read, before our write.
@@ -186,7 +187,7 @@ class EditorIT {
             @Override
             public void uploaded(PreparedImage image, String key, boolean uploaded) {
                 if (interfered.compareAndSet(false, true)) {
-                    new ArticleTable(aws.dynamoDb(), table).write(theirs, 1);
+                    new ArticleTable(aws.dynamoDb(), table).write(theirs, 1, java.util.Set.of());
                 }
             }
         };

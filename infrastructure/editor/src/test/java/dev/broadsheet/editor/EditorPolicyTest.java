@@ -1,6 +1,6 @@
 package dev.broadsheet.editor;
 
-import dev.broadsheet.comments.dao.CommentItems;
+import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.editor.destination.Targets;
 import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class EditorPolicyTest {
             "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:Scan", Set.of(ARTICLES),
-            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentItems.STATUS_INDEX)),
+            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX)),
             "dynamodb:PutItem", Set.of(GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),

@@ -3,128 +3,100 @@ package dev.broadsheet.articles.dao;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.broadsheet.core.schema.ArticleSchema.*;
+import static dev.broadsheet.core.schema.Items.number;
+import static dev.broadsheet.core.schema.Items.putIfPresent;
+import static dev.broadsheet.core.schema.Items.s;
+import static dev.broadsheet.core.schema.Items.string;
+
 /**
- * Maps articles to DynamoDB items of the articles table and back, by hand: the enhanced client's
- * bean introspection costs cold-start time for a mapping this small.
- *
- * <p>Published articles carry {@code feed = "published"}; the {@code feed-publishedAt} index is
- * sparse, so unpublishing (removing {@code feed}) takes an article out of every list at once.
+ * Maps articles to items of the articles table ({@link dev.broadsheet.core.schema.ArticleSchema})
+ * and back, by hand: the enhanced client's bean introspection costs cold-start time for a mapping
+ * this small.
  */
 public final class ArticleItems {
-
-    public static final String FEED_INDEX = "feed-publishedAt";
-    public static final String PUBLISHED_FEED = "published";
 
     private ArticleItems() {
     }
 
     public static Map<String, AttributeValue> toItem(Article article) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("slug", s(article.slug()));
-        item.put("headline", s(article.headline()));
-        putIfPresent(item, "summary", article.summary());
-        item.put("status", s(article.status()));
+        item.put(SLUG, s(article.slug()));
+        item.put(HEADLINE, s(article.headline()));
+        putIfPresent(item, SUMMARY, article.summary());
+        item.put(STATUS, s(article.status()));
         if (article.isPublished()) {
-            item.put("feed", s(PUBLISHED_FEED));
+            item.put(FEED, s(PUBLISHED_FEED));
         }
         if (article.publishedAt() != null) {
-            item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
+            item.put(PUBLISHED_AT, Items.time(article.publishedAt()));
         }
-        item.put("updatedAt", s(Timestamps.format(article.updatedAt())));
-        item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItems::s).toList()));
+        item.put(UPDATED_AT, Items.time(article.updatedAt()));
+        item.put(TAGS, AttributeValue.fromL(article.tags().stream().map(Items::s).toList()));
         if (article.heroImage() != null) {
-            item.put("heroImage", AttributeValue.fromM(imageItem(article.heroImage())));
+            item.put(HERO_IMAGE, AttributeValue.fromM(imageItem(article.heroImage())));
         }
-        item.put("body", AttributeValue.fromL(article.body().stream().map(ArticleItems::blockItem).toList()));
-        item.put("commentsOpen", AttributeValue.fromBool(article.commentsOpen()));
-        item.put("commentCount", n(article.commentCount()));
-        item.put("version", n(article.version()));
+        item.put(BODY, AttributeValue.fromL(article.body().stream().map(ArticleItems::blockItem).toList()));
+        item.put(COMMENTS_OPEN, Items.bool(article.commentsOpen()));
+        item.put(COMMENT_COUNT, Items.n(article.commentCount()));
+        item.put(VERSION, Items.n(article.version()));
         return item;
     }
 
     public static Article fromItem(Map<String, AttributeValue> item) {
         return new Article(
-                string(item, "slug"),
-                string(item, "headline"),
-                string(item, "summary"),
-                string(item, "status"),
-                instant(item, "publishedAt"),
-                instant(item, "updatedAt"),
-                item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
-                item.containsKey("heroImage") ? image(item.get("heroImage").m()) : null,
-                item.containsKey("body") ? item.get("body").l().stream().map(value -> block(value.m())).toList() : List.of(),
-                !item.containsKey("commentsOpen") || item.get("commentsOpen").bool(),
-                number(item, "commentCount"),
-                number(item, "version"));
+                string(item, SLUG),
+                string(item, HEADLINE),
+                string(item, SUMMARY),
+                string(item, STATUS),
+                Items.instant(item, PUBLISHED_AT),
+                Items.instant(item, UPDATED_AT),
+                item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of(),
+                item.containsKey(HERO_IMAGE) ? image(item.get(HERO_IMAGE).m()) : null,
+                item.containsKey(BODY) ? item.get(BODY).l().stream().map(value -> block(value.m())).toList() : List.of(),
+                commentsOpen(item),
+                number(item, COMMENT_COUNT),
+                number(item, VERSION));
     }
 
     private static Map<String, AttributeValue> imageItem(Image image) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("key", s(image.key()));
-        putIfPresent(item, "alt", image.alt());
-        putIfPresent(item, "caption", image.caption());
-        putIfPresent(item, "credit", image.credit());
-        item.put("width", n(image.width()));
-        item.put("height", n(image.height()));
-        putIfPresent(item, "contentType", image.contentType());
+        item.put(IMAGE_KEY, s(image.key()));
+        putIfPresent(item, IMAGE_ALT, image.alt());
+        putIfPresent(item, IMAGE_CAPTION, image.caption());
+        putIfPresent(item, IMAGE_CREDIT, image.credit());
+        item.put(IMAGE_WIDTH, Items.n(image.width()));
+        item.put(IMAGE_HEIGHT, Items.n(image.height()));
+        putIfPresent(item, IMAGE_CONTENT_TYPE, image.contentType());
         return item;
     }
 
     private static Image image(Map<String, AttributeValue> item) {
-        return new Image(string(item, "key"), string(item, "alt"), string(item, "caption"), string(item, "credit"),
-                (int) number(item, "width"), (int) number(item, "height"), string(item, "contentType"));
+        return new Image(string(item, IMAGE_KEY), string(item, IMAGE_ALT), string(item, IMAGE_CAPTION),
+                string(item, IMAGE_CREDIT), (int) number(item, IMAGE_WIDTH), (int) number(item, IMAGE_HEIGHT),
+                string(item, IMAGE_CONTENT_TYPE));
     }
 
     private static AttributeValue blockItem(Block block) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("type", s(block.type()));
-        putIfPresent(item, "text", block.text());
-        putIfPresent(item, "attribution", block.attribution());
+        item.put(BLOCK_TYPE, s(block.type()));
+        putIfPresent(item, BLOCK_TEXT, block.text());
+        putIfPresent(item, BLOCK_ATTRIBUTION, block.attribution());
         if (block.image() != null) {
-            item.put("image", AttributeValue.fromM(imageItem(block.image())));
+            item.put(BLOCK_IMAGE, AttributeValue.fromM(imageItem(block.image())));
         }
         return AttributeValue.fromM(item);
     }
 
     private static Block block(Map<String, AttributeValue> item) {
-        return new Block(string(item, "type"), string(item, "text"), string(item, "attribution"),
-                item.containsKey("image") ? image(item.get("image").m()) : null);
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static String string(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        String value = string(item, name);
-        return value == null ? null : Instant.parse(value);
+        return new Block(string(item, BLOCK_TYPE), string(item, BLOCK_TEXT), string(item, BLOCK_ATTRIBUTION),
+                item.containsKey(BLOCK_IMAGE) ? image(item.get(BLOCK_IMAGE).m()) : null);
     }
 }

@@ -3,13 +3,13 @@ package dev.broadsheet.articles.dao;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +45,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
     public Optional<Article> findPublished(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
                 .tableName(tableName)
-                .key(Map.of("slug", AttributeValue.fromS(slug)))).item();
-        if (item == null || item.isEmpty()) {
+                .key(ArticleSchema.key(slug))).item();
+        if (Items.isMissing(item)) {
             return Optional.empty();
         }
         Article article = ArticleItems.fromItem(item);
@@ -74,30 +74,30 @@ public final class DynamoArticleRepository implements ArticleRepository {
         }
         // Read budget spent: continue after the last item DynamoDB examined.
         return new ArticlePage(List.copyOf(found), new FeedPosition(
-                Instant.parse(startKey.get("publishedAt").s()), startKey.get("slug").s()));
+                Items.instant(startKey, ArticleSchema.PUBLISHED_AT), Items.string(startKey, ArticleSchema.SLUG)));
     }
 
     private QueryRequest query(String tag, int pageSize, Map<String, AttributeValue> startKey) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":feed", AttributeValue.fromS(ArticleItems.PUBLISHED_FEED));
+        values.put(":feed", Items.s(ArticleSchema.PUBLISHED_FEED));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
-                .indexName(ArticleItems.FEED_INDEX)
-                .keyConditionExpression("feed = :feed")
+                .indexName(ArticleSchema.FEED_INDEX)
+                .keyConditionExpression(ArticleSchema.FEED + " = :feed")
                 .scanIndexForward(false)
                 .limit(pageSize)
                 .exclusiveStartKey(startKey);
         if (tag != null) {
-            values.put(":tag", AttributeValue.fromS(tag));
-            query.filterExpression("contains(tags, :tag)");
+            values.put(":tag", Items.s(tag));
+            query.filterExpression("contains(" + ArticleSchema.TAGS + ", :tag)");
         }
         return query.expressionAttributeValues(values).build();
     }
 
     private static Map<String, AttributeValue> startKey(FeedPosition position) {
         return Map.of(
-                "feed", AttributeValue.fromS(ArticleItems.PUBLISHED_FEED),
-                "publishedAt", AttributeValue.fromS(Timestamps.format(position.publishedAt())),
-                "slug", AttributeValue.fromS(position.slug()));
+                ArticleSchema.FEED, Items.s(ArticleSchema.PUBLISHED_FEED),
+                ArticleSchema.PUBLISHED_AT, Items.time(position.publishedAt()),
+                ArticleSchema.SLUG, Items.s(position.slug()));
     }
 }

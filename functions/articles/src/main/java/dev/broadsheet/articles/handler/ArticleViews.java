@@ -3,9 +3,9 @@ package dev.broadsheet.articles.handler;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.articles.model.Timestamps;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.broadsheet.articles.model;
 
+import dev.broadsheet.core.schema.ArticleSchema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +9,7 @@ import java.util.List;
  * An article as stored: what an editor published, plus the counters the system keeps.
  *
  * @param status       {@code published}, {@code draft} or {@code unpublished}; only published
- *                     articles are served
+ *                     articles are served ({@link ArticleSchema#isPublished(String)})
  * @param commentsOpen whether readers may comment (editors close comments per article)
  * @param version      incremented by every editor write, which is conditional on it (no lost update)
  */
@@ -25,14 +27,12 @@ public record Article(
         long commentCount,
         long version) {
 
-    public static final String PUBLISHED = "published";
-
     public Article {
         tags = tags == null ? List.of() : List.copyOf(tags);
         body = body == null ? List.of() : List.copyOf(body);
     }
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return ArticleSchema.isPublished(status);
     }
 }

@@ -2,7 +2,11 @@ package dev.broadsheet.comments.dao;
 
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -18,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.broadsheet.comments.dao.CommentItems.s;
+import static dev.broadsheet.core.schema.Items.n;
+import static dev.broadsheet.core.schema.Items.s;
 
 /** The comments, guards and articles tables, as the comment routes use them. */
 public final class DynamoComments {
@@ -61,29 +66,25 @@ public final class DynamoComments {
 
     public Optional<ArticleState> article(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", s(slug)))
+                .key(ArticleSchema.key(slug))
                 .projectionExpression("slug, #status, commentsOpen, publishedAt")
                 .expressionAttributeNames(Map.of("#status", "status"))).item();
-        if (item == null || item.isEmpty()) {
+        if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        AttributeValue open = item.get("commentsOpen");
-        AttributeValue publishedAt = item.get("publishedAt");
-        AttributeValue status = item.get("status");
-        return Optional.of(new ArticleState(slug, status != null && "published".equals(status.s()),
-                open == null || Boolean.TRUE.equals(open.bool()),
-                publishedAt == null ? null : Instant.parse(publishedAt.s())));
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
     public boolean hasApprovedComment(String emailHash) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
+                .key(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
         return item != null && !item.isEmpty();
     }
 
@@ -161,7 +162,7 @@ public final class DynamoComments {
     /** Approved comments of an article, oldest first, after the given id. */
     public Page approved(String slug, int limit, String afterId) {
         List<Comment> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = afterId == null ? null : CommentItems.key(slug, afterId);
+        Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, AttributeValue> start = startKey;
             QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
@@ -192,13 +193,13 @@ public final class DynamoComments {
     public static List<TransactWriteItem> approvalWrites(Tables tables, String slug, String emailHash) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
-                .key(Map.of("slug", s(slug)))
+                .key(ArticleSchema.key(slug))
                 .updateExpression("ADD commentCount :one")
                 .conditionExpression("attribute_exists(slug)")
                 .expressionAttributeValues(Map.of(":one", n(1)))).build());
         if (emailHash != null) {
             writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                    .item(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash)))).build());
+                    .item(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash)))).build());
         }
         return writes;
     }
@@ -222,7 +223,4 @@ public final class DynamoComments {
         return item;
     }
 
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

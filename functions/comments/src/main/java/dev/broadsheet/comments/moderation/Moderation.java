@@ -4,7 +4,8 @@ import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -57,7 +58,7 @@ public final class Moderation {
         do {
             Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentItems.STATUS_INDEX)
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentSchema.STATUS_INDEX)
                     .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
             if (slugOrNull != null) {
                 query.filterExpression("articleSlug = :slug");
@@ -115,7 +116,7 @@ public final class Moderation {
         // A concurrent moderator may change the status between read and write: read again and retry.
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                    .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                    .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
             if (item == null || item.isEmpty()) {
                 return Result.NOT_FOUND;
             }
@@ -124,7 +125,7 @@ public final class Moderation {
                 return Result.UNCHANGED;
             }
             TransactWriteItem statusChange = TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                    .key(CommentItems.key(slug, id))
+                    .key(CommentSchema.key(slug, id))
                     .updateExpression("SET #status = :target")
                     .conditionExpression("#status = :current")
                     .expressionAttributeNames(Map.of("#status", "status"))

@@ -8,6 +8,7 @@ import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.OpenApiContract;
@@ -237,7 +238,7 @@ class ImageHandlersIT {
         String bodyHash = sha256(body);
         upload("images/" + slug + "/" + heroHash + ".png", hero, "image/png");
         upload("images/" + slug + "/" + bodyHash + ".jpg", body, "image/jpeg");
-        Article article = new Article(slug, "Headline", "Summary", published ? Article.PUBLISHED : "unpublished",
+        Article article = new Article(slug, "Headline", "Summary", published ? ArticleSchema.PUBLISHED : "unpublished",
                 PUBLISHED_AT, PUBLISHED_AT, List.of("world"),
                 new Image("images/" + slug + "/" + heroHash + ".png", "Hero of " + slug, "Caption", "Credit", 1200, 675, "image/png"),
                 List.of(Block.paragraph("Text"),

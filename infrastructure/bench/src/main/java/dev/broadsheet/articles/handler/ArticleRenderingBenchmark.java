@@ -8,6 +8,7 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+import dev.broadsheet.core.schema.ArticleSchema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -50,7 +51,7 @@ public class ArticleRenderingBenchmark {
         json.path("tags").forEach(tag -> tags.add(tag.asText()));
         Instant publishedAt = Instant.parse(json.path("publishedAt").asText());
         article = new Article(json.path("slug").asText(), json.path("headline").asText(), json.path("summary").asText(),
-                Article.PUBLISHED, publishedAt, publishedAt, tags, heroImage, body, true, 0, 1);
+                ArticleSchema.PUBLISHED, publishedAt, publishedAt, tags, heroImage, body, true, 0, 1);
         request = new Request(PrimingEvents.get("/articles/" + article.slug(), Map.of("slug", article.slug())));
     }
 

@@ -2,7 +2,9 @@ package dev.broadsheet.editor.publish;
 
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -15,20 +17,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The editor's reads and writes of the articles table. Every write is conditional on the version
  * read ({@code attribute_not_exists(slug)} for a new article) and sets version + 1, so a concurrent
  * edit is refused instead of lost.
  *
- * <p>Writes are {@code UpdateItem}s that set every editor field and leave {@code commentCount}
+ * <p>Writes are {@code UpdateItem}s that set the editor's fields and leave {@code commentCount}
  * alone: comment approval increments it without touching {@code version}, and a whole-item put
- * would write back the count read before the approval.
+ * would write back the count read before the approval. A field the edit does not mean to change
+ * ({@code commentsOpen} when the article JSON leaves it out) is not written either, so a value read
+ * earlier is never written back over a newer one.
  */
 public final class ArticleTable {
 
     /** Optional attributes of an article item: removed when an edit leaves them out. */
-    private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage");
+    private static final List<String> OPTIONAL = List.of(ArticleSchema.SUMMARY, ArticleSchema.FEED,
+            ArticleSchema.PUBLISHED_AT, ArticleSchema.HERO_IMAGE);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -45,17 +51,18 @@ public final class ArticleTable {
     /** The article, published or not (a strongly consistent read: the version must be the latest). */
     public Optional<Article> find(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(tableName)
-                .key(key(slug)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+                .key(ArticleSchema.key(slug)).consistentRead(true)).item();
+        return Items.isMissing(item) ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
     }
 
     /**
      * Writes the article, whose version must be the one read plus one.
      *
      * @param versionRead the stored version this edit started from; 0 for a new article
+     * @param unchanged   attributes of a stored article this edit leaves as they are (not written)
      * @throws ConcurrentEditException when the stored article is not at {@code versionRead} any more
      */
-    public void write(Article article, long versionRead) {
+    public void write(Article article, long versionRead, Set<String> unchanged) {
         Map<String, AttributeValue> item = ArticleItems.toItem(article);
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -63,7 +70,8 @@ public final class ArticleTable {
         int index = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
-            if (name.equals("slug") || (name.equals("commentCount") && versionRead != 0)) {
+            if (name.equals(ArticleSchema.SLUG)
+                    || (versionRead != 0 && (name.equals(ArticleSchema.COMMENT_COUNT) || unchanged.contains(name)))) {
                 continue;
             }
             names.put("#a" + index, name);
@@ -81,15 +89,15 @@ public final class ArticleTable {
         }
         String condition;
         if (versionRead == 0) {
-            condition = "attribute_not_exists(slug)";
+            condition = "attribute_not_exists(" + ArticleSchema.SLUG + ")";
         } else {
-            names.put("#version", "version");
-            values.put(":expected", AttributeValue.fromN(Long.toString(versionRead)));
+            names.put("#version", ArticleSchema.VERSION);
+            values.put(":expected", Items.n(versionRead));
             condition = "#version = :expected";
         }
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(article.slug()))
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(ArticleSchema.key(article.slug()))
                     .updateExpression(update).conditionExpression(condition)
                     .expressionAttributeNames(names).expressionAttributeValues(values).build());
         } catch (ConditionalCheckFailedException e) {
@@ -104,21 +112,20 @@ public final class ArticleTable {
      */
     public void unpublish(String slug, long versionRead, Instant now) {
         try {
-            dynamoDb.updateItem(request -> request.tableName(tableName).key(key(slug))
-                    .updateExpression("SET #status = :unpublished, updatedAt = :now, #version = :next REMOVE feed")
+            dynamoDb.updateItem(request -> request.tableName(tableName).key(ArticleSchema.key(slug))
+                    .updateExpression("SET #status = :unpublished, #updatedAt = :now, #version = :next REMOVE #feed")
                     .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
+                    .expressionAttributeNames(Map.of("#status", ArticleSchema.STATUS, "#version", ArticleSchema.VERSION,
+                            "#updatedAt", ArticleSchema.UPDATED_AT, "#feed", ArticleSchema.FEED))
                     .expressionAttributeValues(Map.of(
-                            ":unpublished", AttributeValue.fromS(UNPUBLISHED),
-                            ":now", AttributeValue.fromS(Timestamps.format(now)),
-                            ":next", AttributeValue.fromN(Long.toString(versionRead + 1)),
-                            ":expected", AttributeValue.fromN(Long.toString(versionRead)))));
+                            ":unpublished", Items.s(ArticleSchema.UNPUBLISHED),
+                            ":now", Items.time(now),
+                            ":next", Items.n(versionRead + 1),
+                            ":expected", Items.n(versionRead))));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentEditException(slug, versionRead);
         }
     }
-
-    public static final String UNPUBLISHED = "unpublished";
 
     /** One line of {@code broadsheet list}. */
     public record Listing(String slug, String status, String publishedAt, int imageCount) {
@@ -128,8 +135,9 @@ public final class ArticleTable {
     public List<Listing> list() {
         List<Listing> listings = new ArrayList<>();
         ScanRequest scan = ScanRequest.builder().tableName(tableName)
-                .projectionExpression("slug, #status, publishedAt, heroImage, body")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .projectionExpression("#slug, #status, #publishedAt, #hero, #body")
+                .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
+                        "#publishedAt", ArticleSchema.PUBLISHED_AT, "#hero", ArticleSchema.HERO_IMAGE, "#body", ArticleSchema.BODY))
                 .build();
         dynamoDb.scanPaginator(scan).items().forEach(item -> {
             Article article = ArticleItems.fromItem(item);
@@ -138,9 +146,5 @@ public final class ArticleTable {
             listings.add(new Listing(article.slug(), article.status(), Timestamps.format(article.publishedAt()), images));
         });
         return listings;
-    }
-
-    private static Map<String, AttributeValue> key(String slug) {
-        return Map.of("slug", AttributeValue.fromS(slug));
     }
 }

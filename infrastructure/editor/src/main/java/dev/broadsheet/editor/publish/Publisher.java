@@ -5,8 +5,9 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
-import dev.broadsheet.editor.article.ArticleDraft;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
+import dev.broadsheet.editor.article.ArticleDraft;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.PreparedArticle;
@@ -87,7 +88,9 @@ public final class Publisher {
             return new PublishResult(draft.slug(), Outcome.UNCHANGED, stored.get().version(), uploaded, skipped);
         }
         long versionRead = stored.map(Article::version).orElse(0L);
-        articles.write(article, versionRead);
+        // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
+        Set<String> unchanged = draft.commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of();
+        articles.write(article, versionRead, unchanged);
         return new PublishResult(draft.slug(), stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
                 article.version(), uploaded, skipped);
     }
@@ -113,7 +116,7 @@ public final class Publisher {
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
-        return new Article(draft.slug(), draft.headline(), draft.summary(), Article.PUBLISHED, publishedAt, now,
+        return new Article(draft.slug(), draft.headline(), draft.summary(), ArticleSchema.PUBLISHED, publishedAt, now,
                 draft.tags(), draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
                 commentsOpen, stored == null ? 0 : stored.commentCount(), stored == null ? 1 : stored.version() + 1);
     }
