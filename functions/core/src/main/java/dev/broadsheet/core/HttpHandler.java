@@ -59,7 +59,8 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
-            prime();
+            // Priming's requests are not readers': they count in no business metric.
+            Metrics.muted(this::prime);
         } catch (RuntimeException e) {
             // Priming only saves time: a snapshot without it is slower to warm up, never wrong.
             System.err.println("SnapStart priming of " + getClass().getName() + " failed: " + e);

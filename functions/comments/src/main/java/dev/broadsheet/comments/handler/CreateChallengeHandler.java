@@ -8,6 +8,7 @@ import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Metrics;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.core.PrimingEvents;
@@ -60,6 +61,7 @@ public class CreateChallengeHandler extends HttpHandler {
             throw ProblemException.invalid("parentId", "format", "parentId must be the id of a comment.");
         }
         Challenges.Challenge challenge = comments.challenge(slug);
+        Metrics.count(Metrics.CHALLENGES_ISSUED);
         if (wantsHtml(request.header("accept"))) {
             String articleUrl = articleUrlPattern.replace("{slug}", slug);
             Map<String, String> headers = new LinkedHashMap<>();

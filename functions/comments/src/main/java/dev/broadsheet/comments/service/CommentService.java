@@ -48,8 +48,8 @@ public final class CommentService {
         this.clock = clock;
     }
 
-    /** The result of a submission: the comment as shown (a honeypot's is never stored). */
-    public record Outcome(Comment comment) {
+    /** The result of a submission: the comment as shown; {@code dropped} when the honeypot was filled (never stored). */
+    public record Outcome(Comment comment, boolean dropped) {
     }
 
     public Challenges.Challenge challenge(String slug) {
@@ -78,7 +78,7 @@ public final class CommentService {
             refuseIfTaken(floodEmail, now);
             refuseIfTaken(duplicate, now);
             return new Outcome(new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null));
+                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null), true);
         }
 
         ModerationRules.Decision decision = rules.decide(fields.author(), fields.email(), fields.url(), fields.content(),
@@ -86,7 +86,7 @@ public final class CommentService {
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
                 fields.email(), emailHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
         claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
-        return new Outcome(comment);
+        return new Outcome(comment, false);
     }
 
     /**
