@@ -73,7 +73,7 @@ public class SubmitCommentHandler extends HttpHandler {
             Map<String, String> fields = fields(request, mediaType);
             Submission submission = new Submission(fields.get("author"), fields.get("email"), fields.get("url"),
                     fields.get("content"), fields.get("parentId"), fields.get("challengeToken"),
-                    fields.get("challengePassword"), fields.get(Submission.HONEYPOT_FIELD), request.sourceIp());
+                    fields.get("challengePassword"), fields.get(Submission.HONEYPOT_FIELD), clientAddress(request));
             CommentService.Outcome outcome = comments.submit(slug, submission);
             countAccepted(outcome);
             Comment comment = outcome.comment();
