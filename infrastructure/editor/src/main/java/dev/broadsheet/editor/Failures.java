@@ -1,5 +1,6 @@
 package dev.broadsheet.editor;
 
+import dev.broadsheet.editor.destination.CredentialFailures;
 import dev.broadsheet.editor.publish.ConcurrentEditException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,6 +34,11 @@ final class Failures implements IExecutionExceptionHandler {
     static String explain(Throwable e) {
         if (e instanceof EditorException || e instanceof ConcurrentEditException) {
             return e.getMessage();
+        }
+        // Credentials can expire mid-command (an SSO session ends): the same advice as at the start.
+        java.util.Optional<String> credentials = CredentialFailures.recognised(e, null);
+        if (credentials.isPresent()) {
+            return credentials.get();
         }
         if (e instanceof ResourceNotFoundException) {
             return "a table does not exist: check --table (--comments-table, --guards-table), --stack and --region"
