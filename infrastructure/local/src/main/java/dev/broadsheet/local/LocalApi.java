@@ -122,7 +122,7 @@ public final class LocalApi implements AutoCloseable {
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 Functions functions = Functions.load(template, references, aws.environment());
                 long functionsReady = System.nanoTime();
-                String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
+                String sample = SampleArticle.seed(aws, hero::join);
                 long seeded = System.nanoTime();
 
                 ExecutorService workers = Executors.newCachedThreadPool();
@@ -134,6 +134,7 @@ public final class LocalApi implements AutoCloseable {
                 LocalApiFile discovery = describe(aws, server.getAddress().getPort());
                 if (discoveryFile != null) {
                     discovery.writeTo(discoveryFile);
+                    SamEnvFile.write(discoveryFile.resolveSibling(SamEnvFile.NAME), SamEnvFile.of(template, references, aws));
                 }
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
@@ -207,6 +208,11 @@ public final class LocalApi implements AutoCloseable {
     public void close() {
         if (discoveryFile != null) {
             discovery.deleteFrom(discoveryFile);
+            try {
+                Files.deleteIfExists(discoveryFile.resolveSibling(SamEnvFile.NAME));
+            } catch (IOException e) {
+                System.err.println("Could not delete " + discoveryFile.resolveSibling(SamEnvFile.NAME) + ": " + e.getMessage());
+            }
         }
         if (site != null) {
             site.close();
