@@ -75,4 +75,19 @@ class EditorPolicyTest {
                 Targets.COMMENTS_TABLE_OUTPUT, Targets.GUARDS_TABLE_OUTPUT, "EditorPolicyArn")),
                 outputs.toString());
     }
+
+    /** The editor writes only approved-email records into the guards table: never a nonce, flood or duplicate marker. */
+    @Test
+    void theGuardWriteIsLimitedToApprovedEmailRecords() {
+        Map<String, Object> policy = template.resourcesOfType("AWS::IAM::ManagedPolicy").get("EditorPolicy");
+        List<Map<String, Object>> guardWrites = SamTemplate.list(SamTemplate.map(policy.get("PolicyDocument")).get("Statement"))
+                .stream().map(SamTemplate::map).filter(statement -> GUARDS.equals(statement.get("Resource"))).toList();
+
+        assertEquals(1, guardWrites.size(), guardWrites.toString());
+        Map<String, Object> condition = SamTemplate.map(guardWrites.get(0).get("Condition"));
+        assertEquals(List.of(dev.broadsheet.core.schema.GuardSchema.APPROVED_EMAIL + "*"),
+                SamTemplate.map(condition.get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys"));
+        assertEquals("false", SamTemplate.map(condition.get("Null")).get("dynamodb:LeadingKeys"),
+                "the key must be present for the condition to mean anything");
+    }
 }
