@@ -1,6 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.editor.destination.Targets;
 import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,17 @@ class EditorPolicyTest {
      * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
      * the status index (pending), GetItem of a comment, and the writes of its transactions, each
      * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
-     * commentCount, PutItem of the approved-email guard.
+     * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam);
+     * bans: GetItem of the comment (--address-of), PutItem and DeleteItem of the ban, Scan of the
+     * guards table (bans).
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
             Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*")),
             "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
-            "dynamodb:Scan", Set.of(ARTICLES),
+            "dynamodb:Scan", Set.of(ARTICLES, GUARDS),
+            "dynamodb:DeleteItem", Set.of(GUARDS),
             "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX)),
             "dynamodb:PutItem", Set.of(GUARDS),
             "s3:GetObject", Set.of(IMAGES),
@@ -76,18 +80,29 @@ class EditorPolicyTest {
                 outputs.toString());
     }
 
-    /** The editor writes only approved-email records into the guards table: never a nonce, flood or duplicate marker. */
+    /**
+     * The editor writes only the guards it owns — authors' standing, spam decisions, bans — never a
+     * challenge nonce, a flood, duplicate or rate marker (which would let it clear a flood or replay
+     * a challenge).
+     */
     @Test
-    void theGuardWriteIsLimitedToApprovedEmailRecords() {
+    void theGuardWritesAreLimitedToTheKindsTheEditorOwns() {
         Map<String, Object> policy = template.resourcesOfType("AWS::IAM::ManagedPolicy").get("EditorPolicy");
         List<Map<String, Object>> guardWrites = SamTemplate.list(SamTemplate.map(policy.get("PolicyDocument")).get("Statement"))
-                .stream().map(SamTemplate::map).filter(statement -> GUARDS.equals(statement.get("Resource"))).toList();
+                .stream().map(SamTemplate::map).filter(statement -> GUARDS.equals(statement.get("Resource")))
+                .filter(statement -> !"dynamodb:Scan".equals(statement.get("Action"))).toList();
 
         assertEquals(1, guardWrites.size(), guardWrites.toString());
+        assertEquals(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), guardWrites.get(0).get("Action"));
         Map<String, Object> condition = SamTemplate.map(guardWrites.get(0).get("Condition"));
-        assertEquals(List.of(dev.broadsheet.core.schema.GuardSchema.APPROVED_EMAIL + "*"),
+        assertEquals(List.of(GuardSchema.APPROVED_AUTHOR + "*", GuardSchema.SPAM_EMAIL + "*", GuardSchema.BAN + "*"),
                 SamTemplate.map(condition.get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys"));
         assertEquals("false", SamTemplate.map(condition.get("Null")).get("dynamodb:LeadingKeys"),
                 "the key must be present for the condition to mean anything");
+        for (String foreign : List.of(GuardSchema.NONCE, GuardSchema.PROOF_OF_WORK_NONCE, GuardSchema.FLOOD_IP,
+                GuardSchema.DUPLICATE, GuardSchema.RATE_COMMENTS_IP)) {
+            assertTrue(List.of(GuardSchema.APPROVED_AUTHOR, GuardSchema.SPAM_EMAIL, GuardSchema.BAN).stream()
+                    .noneMatch(foreign::startsWith), foreign);
+        }
     }
 }
