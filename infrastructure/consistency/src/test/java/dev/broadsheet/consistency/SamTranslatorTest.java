@@ -71,8 +71,8 @@ class SamTranslatorTest {
         assertEquals(Set.of(), wildcardActions(resources));
         assertEquals(List.of("{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"slug\",\"commentCount\"]},"
                         + "\"StringEqualsIfExists\":{\"dynamodb:ReturnValues\":[\"NONE\",\"UPDATED_OLD\",\"UPDATED_NEW\"]}}"),
-                conditionsOf(resources.path("SubmitCommentFunctionRole"), "dynamodb:UpdateItem"),
-                "the submit function may UpdateItem the comment count only");
+                conditionsOf(resources.path("SubmitCommentFunctionRole"), "dynamodb:UpdateItem", "ArticlesTable"),
+                "the submit function may UpdateItem an article's comment count only");
     }
 
     @Test
@@ -160,13 +160,14 @@ class SamTranslatorTest {
         return found;
     }
 
-    /** The Condition blocks (as JSON) of a role's statements granting this action. */
-    private static List<String> conditionsOf(JsonNode role, String action) {
+    /** The Condition blocks (as JSON) of a role's statements granting this action on this table (by GetAtt). */
+    private static List<String> conditionsOf(JsonNode role, String action, String table) {
         List<String> conditions = new ArrayList<>();
         for (JsonNode policy : role.path("Properties").path("Policies")) {
             for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 for (JsonNode granted : asArray(statement.path("Action"))) {
-                    if (granted.asText().equals(action)) {
+                    boolean onTable = asArray(statement.path("Resource")).toString().contains("[\"" + table + "\",\"Arn\"]");
+                    if (granted.asText().equals(action) && onTable) {
                         conditions.add(statement.path("Condition").toString());
                     }
                 }
