@@ -40,7 +40,9 @@ public final class SampleArticle {
     public static PublishResult publish(LocalAws aws, byte[] heroPng) {
         Publisher publisher = new Publisher(table(aws), new ImageBucket(aws.s3(), aws.physicalNames().get("ImagesBucket")),
                 Clock.systemUTC());
-        return publisher.publish(json(), ImageFiles.inMemory(Map.of(HERO_FILE, heroPng)), Progress.SILENT);
+        // The sample's own file, as it is: whatever is stored is overwritten (seed calls this only when nothing is).
+        return publisher.publish(json(), ImageFiles.inMemory(Map.of(HERO_FILE, heroPng)), Progress.SILENT,
+                Publisher.Request.overwriting("the local API"));
     }
 
     /**
