@@ -157,15 +157,18 @@ public final class SiteServer implements AutoCloseable {
     }
 
     /**
-     * The pages' Content-Security-Policy: scripts and styles of this site only (none inline), data
-     * from the API only, forms posted to the API (or here, where its 303 comes back), images from
-     * anywhere (the API's 302 goes to a presigned URL of whatever S3 endpoint signs it), no plugins,
-     * no framing, no {@code <base>}. A comment's sanitized HTML therefore cannot run a script even
-     * if the sanitizer let one through.
+     * The pages' Content-Security-Policy: scripts of this site only (none inline), data from the API
+     * only, forms posted to the API (or here, where its 303 comes back), images from anywhere (the
+     * API's 302 goes to a presigned URL of whatever S3 endpoint signs it), no plugins, no framing, no
+     * {@code <base>}. A comment's sanitized HTML therefore cannot run a script even if the sanitizer
+     * let one through. The ALTCHA widget (the optional proof of work) needs two things more: its
+     * solver runs in a worker made from a {@code blob:} URL, and it injects its stylesheet as a
+     * {@code <style>} element — so {@code worker-src blob:} and inline styles (not scripts).
      */
     String contentSecurityPolicy() {
         String api = java.net.URI.create(apiUrl).resolve("/").toString().replaceAll("/$", "");
-        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; "
+        return "default-src 'none'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: http: https:; "
                 + "connect-src " + api + "; form-action 'self' " + api + "; base-uri 'none'; frame-ancestors 'none'; "
                 + "object-src 'none'";
     }
