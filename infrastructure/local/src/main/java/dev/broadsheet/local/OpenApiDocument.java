@@ -1,41 +1,39 @@
 package dev.broadsheet.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.broadsheet.template.ProjectFiles;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code GET /openapi.yaml}: the API's contract, as the repository has it (read at each request,
  * so an edit shows without a restart), for client generators, mock servers and API explorers.
- * Any origin may read it: it is public documentation.
+ * Any origin may read it: it is public documentation. Every other request goes to the gateway.
  */
-final class OpenApiDocument implements HttpHandler {
+final class OpenApiDocument {
 
     static final String PATH = "/openapi.yaml";
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(PATH)
-                    || !(exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD"))) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
+    private OpenApiDocument() {
+    }
+
+    /** The gateway, with this one path answered first. */
+    static Function<IncomingRequest, GatewayResponse> before(Function<IncomingRequest, GatewayResponse> gateway) {
+        return request -> request.rawPath().equals(PATH) && (request.method().equals("GET") || request.method().equals("HEAD"))
+                ? answer() : gateway.apply(request);
+    }
+
+    private static GatewayResponse answer() {
+        try {
             byte[] document = Files.readAllBytes(ProjectFiles.root().resolve("openapi.yaml"));
-            exchange.getResponseHeaders().set("Content-Type", "application/yaml; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : document.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(document);
-                }
-            }
+            return new GatewayResponse(200, Map.of("Content-Type", List.of("application/yaml; charset=utf-8"),
+                    "Cache-Control", List.of("no-cache"), "Access-Control-Allow-Origin", List.of("*")), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read openapi.yaml: " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.broadsheet.local;
 
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.LocalAws;
-import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 
@@ -33,9 +32,12 @@ final class SamEnvFile {
     /** Function logical id → the variables to override, as {@code --env-vars} reads them. */
     static Map<String, Map<String, String>> of(SamTemplate template, References references, LocalAws aws) {
         Map<String, Map<String, String>> functions = new LinkedHashMap<>();
+        Map<String, Object> globals = SamTemplate.map(SamTemplate.map(template.document().get("Globals")).get("Function"));
         for (FunctionDefinition function : template.functions()) {
-            Map<String, String> variables = new TreeMap<>(Functions.environment(function, references, Map.of()));
-            String jvm = Intrinsics.resolve(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", ""), references::lookup);
+            Map<String, String> variables = new TreeMap<>(Functions.environment(function, globals, references, Map.of()));
+            // Only what the template declares: the SAM CLI ignores the rest.
+            variables.keySet().retainAll(function.environment().keySet());
+            String jvm = variables.getOrDefault("JAVA_TOOL_OPTIONS", "");
             variables.put("JAVA_TOOL_OPTIONS", (jvm + " -Daws.endpointUrlDynamoDb=" + aws.dynamoDbEndpoint()
                     + " -Daws.endpointUrlS3=" + aws.s3Endpoint()).strip());
             functions.put(function.logicalId(), variables);
