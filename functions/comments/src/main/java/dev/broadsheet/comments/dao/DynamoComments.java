@@ -94,7 +94,8 @@ public final class DynamoComments {
         this.tables = tables;
     }
 
-    public Optional<ArticleState> article(String slug) {
+    /** @param now what "published now" is measured against ({@link ArticleSchema#isPublishedAt}): a scheduled article is not open to comments */
+    public Optional<ArticleState> article(String slug, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
                 .projectionExpression("slug, #status, commentsOpen, publishedAt")
@@ -102,7 +103,7 @@ public final class DynamoComments {
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
                 Items.instant(item, ArticleSchema.PUBLISHED_AT)));
     }
 
