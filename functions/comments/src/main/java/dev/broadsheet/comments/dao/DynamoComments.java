@@ -98,13 +98,13 @@ public final class DynamoComments {
     public Optional<ArticleState> article(String slug, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
-                .projectionExpression("slug, #status, commentsOpen, publishedAt")
+                .projectionExpression("slug, #status, commentsOpen, publishedAt, headline")
                 .expressionAttributeNames(Map.of("#status", "status"))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
         return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
-                Items.instant(item, ArticleSchema.PUBLISHED_AT)));
+                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
@@ -222,6 +222,33 @@ public final class DynamoComments {
         } catch (ConditionalCheckFailedException e) {
             throw new GuardTaken(guard);
         }
+    }
+
+    /**
+     * The newest approved comments of an article, newest first (comment ids sort by time), for the
+     * comments feed: pages of the article's comments, newest first, filtered to approved, until
+     * {@code limit} are found or the read budget is spent.
+     */
+    public List<Comment> latestApproved(String slug, int limit) {
+        List<Comment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
+            Map<String, AttributeValue> start = startKey;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
+                    .keyConditionExpression("articleSlug = :slug")
+                    .filterExpression("#status = :approved")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                    .scanIndexForward(false)
+                    .limit(100)
+                    .exclusiveStartKey(start));
+            response.items().stream().limit(limit - found.size()).forEach(item -> found.add(CommentItems.fromItem(item)));
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        return List.copyOf(found);
     }
 
     /** Approved comments of an article, oldest first, after the given id. */

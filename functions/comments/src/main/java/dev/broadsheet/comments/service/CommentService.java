@@ -210,14 +210,25 @@ public final class CommentService {
     }
 
     public DynamoComments.Page list(String slug, int limit, String afterId) {
-        ArticleState article = store.article(slug, clock.instant()).filter(ArticleState::published)
+        return store.approved(publishedArticle(slug).slug(), limit, afterId);
+    }
+
+    /** The comments feed: the article (published now, else 404) and its newest approved comments, newest first. */
+    public Latest latest(String slug, int limit) {
+        ArticleState article = publishedArticle(slug);
+        return new Latest(article, store.latestApproved(article.slug(), limit));
+    }
+
+    public record Latest(ArticleState article, List<Comment> comments) {
+    }
+
+    private ArticleState publishedArticle(String slug) {
+        return store.article(slug, clock.instant()).filter(ArticleState::published)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
-        return store.approved(article.slug(), limit, afterId);
     }
 
     private ArticleState openArticle(String slug) {
-        ArticleState article = store.article(slug, clock.instant()).filter(ArticleState::published)
-                .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
+        ArticleState article = publishedArticle(slug);
         if (!article.commentsOpen()) {
             throw closed("Comments are closed for this article.");
         }
