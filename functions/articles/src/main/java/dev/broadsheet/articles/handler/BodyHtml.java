@@ -1,5 +1,6 @@
 package dev.broadsheet.articles.handler;
 
+import dev.broadsheet.core.HtmlText;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 
@@ -44,15 +45,15 @@ final class BodyHtml {
         if (image == null) {
             return;
         }
-        html.append("<figure><img src=\"").append(escape(ArticleViews.imageUrl(image, apiBaseUrl)))
-                .append("\" alt=\"").append(escape(image.alt() == null ? "" : image.alt())).append('"');
+        html.append("<figure><img src=\"").append(HtmlText.escape(ArticleViews.imageUrl(image, apiBaseUrl)))
+                .append("\" alt=\"").append(HtmlText.escape(image.alt() == null ? "" : image.alt())).append('"');
         if (image.width() > 0 && image.height() > 0) {
             html.append(" width=\"").append(image.width()).append("\" height=\"").append(image.height()).append('"');
         }
         html.append('>');
         String caption = caption(image);
         if (caption != null) {
-            html.append("<figcaption>").append(escape(caption)).append("</figcaption>");
+            html.append("<figcaption>").append(HtmlText.escape(caption)).append("</figcaption>");
         }
         html.append("</figure>");
     }
@@ -67,23 +68,6 @@ final class BodyHtml {
 
     /** Plain text as HTML: escaped, its line breaks kept as {@code <br>}. */
     private static String text(String text) {
-        return escape(text).replace("\n", "<br>");
-    }
-
-    /** The five characters that could end a text or an attribute value. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text).replace("\n", "<br>");
     }
 }

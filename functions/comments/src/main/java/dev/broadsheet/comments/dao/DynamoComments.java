@@ -233,15 +233,7 @@ public final class DynamoComments {
         List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
-            Map<String, AttributeValue> start = startKey;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .keyConditionExpression("articleSlug = :slug")
-                    .filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
-                    .scanIndexForward(false)
-                    .limit(100)
-                    .exclusiveStartKey(start));
+            QueryResponse response = approvedPage(slug, startKey, false);
             response.items().stream().limit(limit - found.size()).forEach(item -> found.add(CommentItems.fromItem(item)));
             if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
                 break;
@@ -251,19 +243,24 @@ public final class DynamoComments {
         return List.copyOf(found);
     }
 
+    /** One page of an article's comments (ids sort by time), filtered to the approved ones. */
+    private QueryResponse approvedPage(String slug, Map<String, AttributeValue> startKey, boolean oldestFirst) {
+        return dynamoDb.query(query -> query.tableName(tables.comments())
+                .keyConditionExpression("articleSlug = :slug")
+                .filterExpression("#status = :approved")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                .scanIndexForward(oldestFirst)
+                .limit(100)
+                .exclusiveStartKey(startKey));
+    }
+
     /** Approved comments of an article, oldest first, after the given id. */
     public Page approved(String slug, int limit, String afterId) {
         List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
         for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, AttributeValue> start = startKey;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .keyConditionExpression("articleSlug = :slug")
-                    .filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
-                    .limit(100)
-                    .exclusiveStartKey(start));
+            QueryResponse response = approvedPage(slug, startKey, true);
             List<Map<String, AttributeValue>> items = response.items();
             for (int i = 0; i < items.size(); i++) {
                 found.add(CommentItems.fromItem(items.get(i)));
