@@ -19,7 +19,7 @@ class XmlDocumentTest {
                 .finish();
 
         assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><root xmlns=\"urn:x\" xmlns:a=\"urn:a\" xmlns:b=\"urn:b\">"
-                + "<a:item title=\"&quot;q&quot; &amp; &lt;t>\">1 &lt; 2 &amp;&amp; ]]&gt;  😀 x</a:item></root>", xml);
+                + "<a:item title=\"&quot;q&quot; &amp; &lt;t&gt;\">1 &lt; 2 &amp;&amp; ]]&gt;  😀 x</a:item></root>", xml);
     }
 
     @Test
