@@ -94,16 +94,17 @@ public final class DynamoComments {
         this.tables = tables;
     }
 
-    public Optional<ArticleState> article(String slug) {
+    /** @param now what "published now" is measured against ({@link ArticleSchema#isPublishedAt}): a scheduled article is not open to comments */
+    public Optional<ArticleState> article(String slug, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
-                .projectionExpression("slug, #status, commentsOpen, publishedAt")
+                .projectionExpression("slug, #status, commentsOpen, publishedAt, headline")
                 .expressionAttributeNames(Map.of("#status", "status"))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
-                Items.instant(item, ArticleSchema.PUBLISHED_AT)));
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
@@ -223,19 +224,43 @@ public final class DynamoComments {
         }
     }
 
+    /**
+     * The newest approved comments of an article, newest first (comment ids sort by time), for the
+     * comments feed: pages of the article's comments, newest first, filtered to approved, until
+     * {@code limit} are found or the read budget is spent.
+     */
+    public List<Comment> latestApproved(String slug, int limit) {
+        List<Comment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
+            QueryResponse response = approvedPage(slug, startKey, false);
+            response.items().stream().limit(limit - found.size()).forEach(item -> found.add(CommentItems.fromItem(item)));
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        return List.copyOf(found);
+    }
+
+    /** One page of an article's comments (ids sort by time), filtered to the approved ones. */
+    private QueryResponse approvedPage(String slug, Map<String, AttributeValue> startKey, boolean oldestFirst) {
+        return dynamoDb.query(query -> query.tableName(tables.comments())
+                .keyConditionExpression("articleSlug = :slug")
+                .filterExpression("#status = :approved")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                .scanIndexForward(oldestFirst)
+                .limit(100)
+                .exclusiveStartKey(startKey));
+    }
+
     /** Approved comments of an article, oldest first, after the given id. */
     public Page approved(String slug, int limit, String afterId) {
         List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
         for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, AttributeValue> start = startKey;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .keyConditionExpression("articleSlug = :slug")
-                    .filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
-                    .limit(100)
-                    .exclusiveStartKey(start));
+            QueryResponse response = approvedPage(slug, startKey, true);
             List<Map<String, AttributeValue>> items = response.items();
             for (int i = 0; i < items.size(); i++) {
                 found.add(CommentItems.fromItem(items.get(i)));
