@@ -4,41 +4,45 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
 import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.ArticleLists;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Published articles from the articles table and its sparse {@code feed-publishedAt} index. */
+/**
+ * Published articles: one from its item, a list page from the list items of the
+ * {@code list-publishedAt} index. A page is one Query of {@code limit + 1} list items, whatever the
+ * list (every article, or one tag) and the archive's size: it reads what it returns, plus one item
+ * that tells whether another page exists, so no page is empty but an empty list's (or, rarely, one
+ * whose every item was re-placed while the reader paged; see {@link FeedPosition}).
+ */
 public final class DynamoArticleRepository implements ArticleRepository {
 
-    /**
-     * A tag filter is applied after DynamoDB reads a page, so a rare tag can mean many empty
-     * pages; a request reads at most this many and hands the client a cursor to go on.
-     */
-    static final int MAX_PAGES_PER_REQUEST = 8;
-    private static final int FILTERED_PAGE_SIZE = 100;
+    /** Queries per page: more than one only when articles re-placed during a paging were skipped. */
+    static final int MAX_QUERIES = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
-    private final int filteredPageSize;
+    private final Clock clock;
 
     public DynamoArticleRepository(DynamoDbClient dynamoDb, String tableName) {
-        this(dynamoDb, tableName, FILTERED_PAGE_SIZE);
+        this(dynamoDb, tableName, Clock.systemUTC());
     }
 
-    /** With a small page size, tests reach the read budget with a handful of articles. */
-    DynamoArticleRepository(DynamoDbClient dynamoDb, String tableName, int filteredPageSize) {
+    public DynamoArticleRepository(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-        this.filteredPageSize = filteredPageSize;
+        this.clock = clock;
     }
 
     @Override
@@ -55,49 +59,56 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public ArticlePage listPublished(String tag, int limit, FeedPosition after) {
+        String list = tag == null ? ArticleLists.ALL : ArticleLists.tag(tag);
+        // The start of a paging, to the minute: pages (and their ETags) stay the same within it.
+        Instant asOf = after == null ? clock.instant().truncatedTo(ChronoUnit.MINUTES) : after.asOf();
         List<Article> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = after == null ? null : startKey(after);
-        for (int page = 0; page < MAX_PAGES_PER_REQUEST; page++) {
+        Map<String, AttributeValue> startKey = after == null ? null : startKey(list, after);
+        for (int query = 0; query < MAX_QUERIES; query++) {
             // One more than asked for tells whether another page exists.
-            int pageSize = tag == null ? limit + 1 - found.size() : filteredPageSize;
-            QueryResponse response = dynamoDb.query(query(tag, pageSize, startKey));
+            QueryResponse response = dynamoDb.query(query(list, limit + 1 - found.size(), startKey, after == null ? null : asOf));
             response.items().forEach(item -> found.add(ArticleItems.fromItem(item)));
             if (found.size() > limit) {
-                List<Article> articles = List.copyOf(found.subList(0, limit));
-                Article last = articles.get(limit - 1);
-                return new ArticlePage(articles, new FeedPosition(last.publishedAt(), last.slug()));
+                List<Article> page = List.copyOf(found.subList(0, limit));
+                Article last = page.get(limit - 1);
+                return new ArticlePage(page, new FeedPosition(last.publishedAt(), last.slug(), asOf));
             }
             if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
                 return new ArticlePage(List.copyOf(found), null);
             }
+            // Only when the filter dropped items: read on for the rest of the page.
             startKey = response.lastEvaluatedKey();
         }
-        // Read budget spent: continue after the last item DynamoDB examined.
-        return new ArticlePage(List.copyOf(found), new FeedPosition(
-                Instant.parse(startKey.get("publishedAt").s()), startKey.get("slug").s()));
+        return new ArticlePage(List.copyOf(found), new FeedPosition(Instant.parse(startKey.get("publishedAt").s()),
+                ArticleLists.slugOf(startKey.get("slug").s()), asOf));
     }
 
-    private QueryRequest query(String tag, int pageSize, Map<String, AttributeValue> startKey) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":feed", AttributeValue.fromS(ArticleItems.PUBLISHED_FEED));
+    /**
+     * @param asOf when the paging began, for the pages after the first: items placed in the list
+     *             since (re-dated backwards, say) may have been returned already, and are skipped
+     */
+    private QueryRequest query(String list, int limit, Map<String, AttributeValue> startKey, Instant asOf) {
+        Map<String, String> names = new HashMap<>(Map.of("#list", ArticleLists.LIST_NAME));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":list", AttributeValue.fromS(list)));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
-                .indexName(ArticleItems.FEED_INDEX)
-                .keyConditionExpression("feed = :feed")
+                .indexName(ArticleLists.INDEX)
+                .keyConditionExpression("#list = :list")
                 .scanIndexForward(false)
-                .limit(pageSize)
+                .limit(limit)
                 .exclusiveStartKey(startKey);
-        if (tag != null) {
-            values.put(":tag", AttributeValue.fromS(tag));
-            query.filterExpression("contains(tags, :tag)");
+        if (asOf != null) {
+            names.put("#listedAt", ArticleItems.LISTED_AT);
+            values.put(":asOf", AttributeValue.fromS(Timestamps.format(asOf)));
+            query.filterExpression("attribute_not_exists(#listedAt) OR #listedAt <= :asOf");
         }
-        return query.expressionAttributeValues(values).build();
+        return query.expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
-    private static Map<String, AttributeValue> startKey(FeedPosition position) {
+    private static Map<String, AttributeValue> startKey(String list, FeedPosition position) {
         return Map.of(
-                "feed", AttributeValue.fromS(ArticleItems.PUBLISHED_FEED),
+                ArticleLists.LIST_NAME, AttributeValue.fromS(list),
                 "publishedAt", AttributeValue.fromS(Timestamps.format(position.publishedAt())),
-                "slug", AttributeValue.fromS(position.slug()));
+                "slug", AttributeValue.fromS(ArticleLists.itemKey(list, position.slug())));
     }
 }

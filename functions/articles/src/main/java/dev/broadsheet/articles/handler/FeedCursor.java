@@ -17,7 +17,9 @@ import java.util.Base64;
  */
 final class FeedCursor {
 
-    private static final String VERSION = "a1";
+    private static final String VERSION = "a2";
+    /** Before paging recorded when it began; still accepted (a CDN may hold pages that carry one). */
+    private static final String VERSION_WITHOUT_AS_OF = "a1";
     private static final int MAX_LENGTH = 400;
 
     private FeedCursor() {
@@ -27,7 +29,9 @@ final class FeedCursor {
         if (position == null) {
             return null;
         }
-        String plain = VERSION + "|" + Timestamps.format(position.publishedAt()) + "|" + position.slug();
+        String asOf = position.asOf() == null ? "" : Timestamps.format(position.asOf());
+        String plain = VERSION + "|" + asOf + "|" + Timestamps.format(position.publishedAt())
+                + "|" + position.slug();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -41,17 +45,28 @@ final class FeedCursor {
             }
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\|", -1);
-            if (parts.length != 3 || !VERSION.equals(parts[0]) || !Slugs.isSlug(parts[2])) {
+            boolean legacy = parts.length == 3 && VERSION_WITHOUT_AS_OF.equals(parts[0]);
+            if (!legacy && (parts.length != 4 || !VERSION.equals(parts[0]))) {
                 throw invalid();
             }
-            Instant publishedAt = Instant.parse(parts[1]);
-            if (!Timestamps.format(publishedAt).equals(parts[1])) {
+            String slug = parts[parts.length - 1];
+            if (!Slugs.isSlug(slug)) {
                 throw invalid();
             }
-            return new FeedPosition(publishedAt, parts[2]);
+            Instant asOf = legacy || parts[1].isEmpty() ? null : instant(parts[1]);
+            return new FeedPosition(instant(parts[parts.length - 2]), slug, asOf);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
+    }
+
+    /** Exactly as {@link Timestamps} writes it, or the cursor was not ours. */
+    private static Instant instant(String value) {
+        Instant instant = Instant.parse(value);
+        if (!Timestamps.format(instant).equals(value)) {
+            throw invalid();
+        }
+        return instant;
     }
 
     private static ProblemException invalid() {

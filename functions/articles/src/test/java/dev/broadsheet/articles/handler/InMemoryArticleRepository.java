@@ -42,7 +42,7 @@ final class InMemoryArticleRepository implements ArticleRepository {
         failIfAsked();
         List<Article> feed = new ArrayList<>(articles.values().stream()
                 .filter(Article::isPublished)
-                .filter(article -> tag == null || article.tags().contains(tag))
+                .filter(article -> tag == null || article.tagSlugs().contains(tag))
                 .sorted(NEWEST_FIRST)
                 .toList());
         if (after != null) {
@@ -52,12 +52,12 @@ final class InMemoryArticleRepository implements ArticleRepository {
             return new ArticlePage(feed, null);
         }
         Article last = feed.get(limit - 1);
-        return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug()));
+        return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug(), null));
     }
 
     private static Article positionOf(FeedPosition position) {
-        return new Article(position.slug(), null, null, Article.PUBLISHED, position.publishedAt(), null,
-                null, null, null, false, 0, 0);
+        return new Article(position.slug(), null, null, Article.PUBLISHED, position.publishedAt(), null, null,
+                null, null, null, null, 0, false, 0, 0);
     }
 
     private void failIfAsked() {
