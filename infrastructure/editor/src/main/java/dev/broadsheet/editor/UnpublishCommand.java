@@ -43,13 +43,14 @@ final class UnpublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
             ArticleTable articles = destination.articles();
-            Article article = articles.find(slug).orElseThrow(() ->
+            ArticleTable.Stored stored = articles.findStored(slug).orElseThrow(() ->
                     new EditorException("there is no article " + slug + " in " + destination.description()));
+            Article article = stored.article();
             if (!article.isPublished()) {
                 out.println("Unchanged: " + slug + " is not published (status " + article.status() + "); nothing written");
                 return 0;
             }
-            articles.unpublish(slug, article.version(), context.clock().instant());
+            articles.unpublish(stored, context.clock().instant());
             out.println("Unpublished " + slug + " (version " + (article.version() + 1) + ")");
             return 0;
         }

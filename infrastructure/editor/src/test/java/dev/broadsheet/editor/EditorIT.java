@@ -7,6 +7,7 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.handler.GetArticleHandler;
 import dev.broadsheet.articles.handler.ListArticlesHandler;
 import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
@@ -179,14 +180,16 @@ class EditorIT {
         Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), table), new ImageBucket(aws.s3(), bucket),
                 Clock.systemUTC());
         Article theirs = new Article(SLUG, "Their headline", null, Article.PUBLISHED, stored().publishedAt(),
-                stored().updatedAt(), List.of("local"), stored().heroImage(), stored().body(), true, 0, 2);
+                stored().updatedAt(), stored().listedAt(), List.of(Tag.of("local")), List.of(), stored().heroImage(),
+                stored().body(), 1, true, 0, 2);
         AtomicBoolean interfered = new AtomicBoolean();
         // Someone else publishes while our images are being checked: after our read, before our write.
         Progress otherEditor = new Progress() {
             @Override
             public void uploaded(PreparedImage image, String key, boolean uploaded) {
                 if (interfered.compareAndSet(false, true)) {
-                    new ArticleTable(aws.dynamoDb(), table).write(theirs, 1);
+                    ArticleTable articles = new ArticleTable(aws.dynamoDb(), table);
+                    articles.write(theirs, articles.findStored(SLUG).orElseThrow());
                 }
             }
         };

@@ -1,5 +1,8 @@
 package dev.broadsheet.editor.article;
 
+import dev.broadsheet.articles.model.Author;
+import dev.broadsheet.articles.model.Tag;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,11 +12,12 @@ import java.util.List;
  * @param publishedAt  null: keep the stored one, or now for a first publish
  * @param commentsOpen null: keep the stored setting (open for a new article)
  */
-public record ArticleDraft(String slug, String headline, String summary, Instant publishedAt, List<String> tags,
-                           ImageRef heroImage, List<BlockDraft> body, Boolean commentsOpen) {
+public record ArticleDraft(String slug, String headline, String summary, Instant publishedAt, List<Tag> tags,
+                           List<Author> authors, ImageRef heroImage, List<BlockDraft> body, Boolean commentsOpen) {
 
     public ArticleDraft {
         tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
         body = List.copyOf(body);
     }
 

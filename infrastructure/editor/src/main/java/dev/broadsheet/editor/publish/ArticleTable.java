@@ -3,11 +3,12 @@ package dev.broadsheet.editor.publish;
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Timestamps;
+import dev.broadsheet.core.ArticleLists;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,14 +22,22 @@ import java.util.Optional;
  * read ({@code attribute_not_exists(slug)} for a new article) and sets version + 1, so a concurrent
  * edit is refused instead of lost.
  *
+ * <p>An article and its list items (see {@link ArticleLists}) change in one transaction: publishing
+ * puts a list item per list the article is in and deletes those of lists it left (a tag removed),
+ * re-dating moves them (their sort key is {@code publishedAt}), unpublishing deletes them all. So a
+ * list never shows an article that is not published, nor misses one that is.
+ *
  * <p>Writes are {@code UpdateItem}s that set every editor field and leave {@code commentCount}
  * alone: comment approval increments it without touching {@code version}, and a whole-item put
- * would write back the count read before the approval.
+ * would write back the count read before the approval. List items mirror the count and the open
+ * flag, so a publish is also conditional on those as read; when only they moved, the publish is
+ * {@link CountersMovedException retried} with the new values.
  */
 public final class ArticleTable {
 
-    /** Optional attributes of an article item: removed when an edit leaves them out. */
-    private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage");
+    /** Optional attributes of an article item: removed when an edit leaves them out ({@code feed}: before list items). */
+    private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage", "tagNames",
+            "authors", ArticleItems.LISTS, ArticleItems.LISTED_AT);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -42,20 +51,32 @@ public final class ArticleTable {
         return tableName;
     }
 
+    /** An article as read, with the lists its item says it is in (whose list items exist). */
+    public record Stored(Article article, List<String> lists) {
+    }
+
     /** The article, published or not (a strongly consistent read: the version must be the latest). */
     public Optional<Article> find(String slug) {
+        return findStored(slug).map(Stored::article);
+    }
+
+    /** The article and its lists, published or not (strongly consistent). */
+    public Optional<Stored> findStored(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(tableName)
                 .key(key(slug)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Stored(ArticleItems.fromItem(item), ArticleItems.lists(item)));
     }
 
     /**
-     * Writes the article, whose version must be the one read plus one.
+     * Writes the article, whose version must be the one read plus one, with its list items.
      *
-     * @param versionRead the stored version this edit started from; 0 for a new article
-     * @throws ConcurrentEditException when the stored article is not at {@code versionRead} any more
+     * @param stored the article this edit started from; null for a new article
+     * @throws ConcurrentEditException when the stored article is not at the version read any more
+     * @throws CountersMovedException  when only its comment count or open flag changed since: write again
      */
-    public void write(Article article, long versionRead) {
+    public void write(Article article, Stored stored) {
+        long versionRead = stored == null ? 0 : stored.article().version();
         Map<String, AttributeValue> item = ArticleItems.toItem(article);
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -63,7 +84,7 @@ public final class ArticleTable {
         int index = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
-            if (name.equals("slug") || (name.equals("commentCount") && versionRead != 0)) {
+            if (name.equals("slug") || (name.equals(ArticleItems.COMMENT_COUNT) && versionRead != 0)) {
                 continue;
             }
             names.put("#a" + index, name);
@@ -80,40 +101,82 @@ public final class ArticleTable {
             }
         }
         String condition;
-        if (versionRead == 0) {
+        if (stored == null) {
             condition = "attribute_not_exists(slug)";
         } else {
-            names.put("#version", "version");
-            values.put(":expected", AttributeValue.fromN(Long.toString(versionRead)));
-            condition = "#version = :expected";
+            condition = unchangedSince(stored.article(), names, values);
         }
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(article.slug()))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new ConcurrentEditException(article.slug(), versionRead);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName).key(key(article.slug()))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+        List<String> lists = article.isPublished() ? ArticleLists.listsOf(article.tagSlugs()) : List.of();
+        if (article.isPublished()) {
+            ArticleItems.toListItems(article).forEach(listItem ->
+                    writes.add(TransactWriteItem.builder().put(put -> put.tableName(tableName).item(listItem)).build()));
         }
+        if (stored != null) {
+            stored.lists().stream().filter(list -> !lists.contains(list)).forEach(list -> writes.add(delete(list, article.slug())));
+        }
+        transact(writes, article.slug(), versionRead);
     }
 
     /**
-     * Takes a published article out of the feed and the API: status {@code unpublished}, no
-     * {@code feed} (the sparse index drops it), version + 1. Its images stay in the bucket; the
-     * images function signs nothing of an unpublished article.
+     * Takes a published article out of the API and every list: status {@code unpublished}, its
+     * list items deleted, version + 1, in one transaction. Its images stay in the bucket; the images
+     * function signs nothing of an unpublished article.
      */
-    public void unpublish(String slug, long versionRead, Instant now) {
+    public void unpublish(Stored stored, Instant now) {
+        Article article = stored.article();
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#lists", ArticleItems.LISTS,
+                "#listedAt", ArticleItems.LISTED_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":unpublished", AttributeValue.fromS(UNPUBLISHED),
+                ":now", AttributeValue.fromS(Timestamps.format(now)),
+                ":next", AttributeValue.fromN(Long.toString(article.version() + 1))));
+        String condition = unchangedSince(article, names, values);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName).key(key(article.slug()))
+                .updateExpression("SET #status = :unpublished, updatedAt = :now, #version = :next REMOVE feed, #lists, #listedAt")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+        stored.lists().forEach(list -> writes.add(delete(list, article.slug())));
+        transact(writes, article.slug(), article.version());
+    }
+
+    /**
+     * The condition that the article is as read: its version, and what its list items mirror and
+     * others change (comment approval, {@code comments close}), so that no list item is written
+     * with a count or flag that has moved on.
+     */
+    private static String unchangedSince(Article read, Map<String, String> names, Map<String, AttributeValue> values) {
+        names.put("#version", "version");
+        names.put("#count", ArticleItems.COMMENT_COUNT);
+        names.put("#open", ArticleItems.COMMENTS_OPEN);
+        values.put(":expected", AttributeValue.fromN(Long.toString(read.version())));
+        values.put(":count", AttributeValue.fromN(Long.toString(read.commentCount())));
+        values.put(":open", AttributeValue.fromBool(read.commentsOpen()));
+        return "#version = :expected AND (attribute_not_exists(#count) OR #count = :count)"
+                + " AND (attribute_not_exists(#open) OR #open = :open)";
+    }
+
+    private TransactWriteItem delete(String list, String slug) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(tableName)
+                .key(key(ArticleLists.itemKey(list, slug)))).build();
+    }
+
+    private void transact(List<TransactWriteItem> writes, String slug, long versionRead) {
         try {
-            dynamoDb.updateItem(request -> request.tableName(tableName).key(key(slug))
-                    .updateExpression("SET #status = :unpublished, updatedAt = :now, #version = :next REMOVE feed")
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
-                    .expressionAttributeValues(Map.of(
-                            ":unpublished", AttributeValue.fromS(UNPUBLISHED),
-                            ":now", AttributeValue.fromS(Timestamps.format(now)),
-                            ":next", AttributeValue.fromN(Long.toString(versionRead + 1)),
-                            ":expected", AttributeValue.fromN(Long.toString(versionRead)))));
-        } catch (ConditionalCheckFailedException e) {
+            dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                throw e;
+            }
+            Optional<Article> now = find(slug);
+            if (versionRead != 0 && now.isPresent() && now.get().version() == versionRead) {
+                throw new CountersMovedException(slug);
+            }
             throw new ConcurrentEditException(slug, versionRead);
         }
     }
@@ -124,12 +187,13 @@ public final class ArticleTable {
     public record Listing(String slug, String status, String publishedAt, int imageCount) {
     }
 
-    /** Every article, published or not; a paginated Scan of the few attributes a listing shows. */
+    /** Every article, published or not; a paginated Scan of the few attributes a listing shows (no list items). */
     public List<Listing> list() {
         List<Listing> listings = new ArrayList<>();
         ScanRequest scan = ScanRequest.builder().tableName(tableName)
                 .projectionExpression("slug, #status, publishedAt, heroImage, body")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .filterExpression("attribute_not_exists(#list)")
+                .expressionAttributeNames(Map.of("#status", "status", "#list", ArticleLists.LIST_NAME))
                 .build();
         dynamoDb.scanPaginator(scan).items().forEach(item -> {
             Article article = ArticleItems.fromItem(item);

@@ -5,6 +5,8 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.ReadingTime;
+import dev.broadsheet.core.ArticleLists;
 import dev.broadsheet.editor.article.ArticleDraft;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 import dev.broadsheet.editor.article.ArticleReader;
@@ -36,8 +38,10 @@ import java.util.Set;
  */
 public final class Publisher {
 
+    private static final int MAX_ATTEMPTS = 5;
+
     /** Written by the system, not by the editor: a difference in these alone is no change. */
-    private static final Set<String> NOT_COMPARED = Set.of("updatedAt", "version", "commentCount");
+    private static final Set<String> NOT_COMPARED = Set.of("updatedAt", "version", "commentCount", ArticleItems.LISTED_AT);
 
     private final ArticleTable articles;
     private final ImageBucket images;
@@ -62,7 +66,7 @@ public final class Publisher {
     /** Publishes an article already validated by {@link ArticleReader#read}, with the same files. */
     public PublishResult publish(PreparedArticle prepared, ImageFiles files, Progress progress) {
         ArticleDraft draft = prepared.draft();
-        Optional<Article> stored = articles.find(draft.slug());
+        Optional<ArticleTable.Stored> stored = articles.findStored(draft.slug());
 
         int uploaded = 0;
         Set<String> done = new HashSet<>();
@@ -82,14 +86,29 @@ public final class Publisher {
         }
         int skipped = done.size() - uploaded;
 
-        Article article = article(prepared, stored.orElse(null), clock.instant());
-        if (stored.isPresent() && comparable(stored.get()).equals(comparable(article))) {
-            return new PublishResult(draft.slug(), Outcome.UNCHANGED, stored.get().version(), uploaded, skipped);
+        for (int attempt = 1; ; attempt++) {
+            Article article = article(prepared, stored.map(ArticleTable.Stored::article).orElse(null), clock.instant());
+            if (stored.isPresent() && unchanged(stored.get(), article)) {
+                return new PublishResult(draft.slug(), Outcome.UNCHANGED, stored.get().article().version(), uploaded, skipped);
+            }
+            try {
+                articles.write(article, stored.orElse(null));
+                return new PublishResult(draft.slug(), stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
+                        article.version(), uploaded, skipped);
+            } catch (CountersMovedException e) {
+                // A comment was approved (or comments closed) meanwhile: the edit stands, with the new count.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new ConcurrentEditException(draft.slug(), stored.get().article().version());
+                }
+                stored = articles.findStored(draft.slug());
+            }
         }
-        long versionRead = stored.map(Article::version).orElse(0L);
-        articles.write(article, versionRead);
-        return new PublishResult(draft.slug(), stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
-                article.version(), uploaded, skipped);
+    }
+
+    /** Nothing to write: the same article, in exactly the lists it should be in (articles from before list items are not). */
+    private static boolean unchanged(ArticleTable.Stored stored, Article article) {
+        return comparable(stored.article()).equals(comparable(article))
+                && stored.lists().equals(ArticleLists.listsOf(article.tagSlugs()));
     }
 
     /** Reads the file again for the upload and makes sure it is still the file that was validated. */
@@ -105,17 +124,22 @@ public final class Publisher {
         }
     }
 
-    /** The article to store: the draft, with what the stored article keeps (publishedAt, comments). */
+    /** The article to store: the draft, with what the stored article keeps (publishedAt, comments, place in the lists). */
     static Article article(PreparedArticle prepared, Article stored, Instant now) {
         ArticleDraft draft = prepared.draft();
         Instant publishedAt = draft.publishedAt() != null ? draft.publishedAt()
                 : stored != null && stored.publishedAt() != null ? stored.publishedAt() : now;
+        // Re-dated or (re)published: a new place in the lists, which readers paging since before skip.
+        boolean samePlace = stored != null && stored.isPublished() && publishedAt.equals(stored.publishedAt())
+                && stored.listedAt() != null;
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
         return new Article(draft.slug(), draft.headline(), draft.summary(), Article.PUBLISHED, publishedAt, now,
-                draft.tags(), draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
-                commentsOpen, stored == null ? 0 : stored.commentCount(), stored == null ? 1 : stored.version() + 1);
+                samePlace ? stored.listedAt() : now, draft.tags(), draft.authors(),
+                draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
+                ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),
+                stored == null ? 1 : stored.version() + 1);
     }
 
     private static Image image(PreparedArticle prepared, ImageRef ref, String slug) {
