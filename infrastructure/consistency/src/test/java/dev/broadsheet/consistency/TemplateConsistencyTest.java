@@ -1,8 +1,8 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.comments.dao.CommentItems;
+import dev.broadsheet.core.ArticleLists;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.emulators.LocalAws;
@@ -98,12 +98,12 @@ class TemplateConsistencyTest {
     void theTablesTheCodeQueriesExistAsTheTemplateDefinesThem() {
         Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("ArticlesTable");
         List<Object> indexes = SamTemplate.list(table.get("GlobalSecondaryIndexes"));
-        Map<String, Object> feed = indexes.stream().map(SamTemplate::map)
-                .filter(index -> ArticleItems.FEED_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleItems.FEED_INDEX));
-        List<String> keys = SamTemplate.list(feed.get("KeySchema")).stream()
+        Map<String, Object> lists = indexes.stream().map(SamTemplate::map)
+                .filter(index -> ArticleLists.INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleLists.INDEX));
+        List<String> keys = SamTemplate.list(lists.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
-        assertEquals(List.of("feed", "publishedAt"), keys);
+        assertEquals(List.of(ArticleLists.LIST_NAME, "publishedAt"), keys);
         List<String> tableKey = SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
         assertEquals(List.of("slug"), tableKey);
@@ -119,6 +119,16 @@ class TemplateConsistencyTest {
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        Map<String, Object> listed = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
+                .filter(index -> CommentItems.LISTED_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.LISTED_INDEX));
+        assertEquals(List.of(CommentItems.LISTED_IN, "commentId"), SamTemplate.list(listed.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        // What the public list reads of an index item (the table's keys come with every index).
+        Map<String, Object> projection = SamTemplate.map(listed.get("Projection"));
+        assertEquals("INCLUDE", projection.get("ProjectionType"));
+        assertEquals(Set.of("parentId", "authorName", "authorUrl", "contentHtml", "createdAt", "status"),
+                Set.copyOf(SamTemplate.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList()));
         Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
         assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));
     }

@@ -13,6 +13,12 @@ public final class CommentItems {
 
     /** The moderation queue: comments by status, oldest first. */
     public static final String STATUS_INDEX = "status-createdAt";
+    /**
+     * The public list: sparse, only items with {@code listedIn} (the article's slug) are in it —
+     * approved comments, and placeholders of removed ones that have listed replies.
+     */
+    public static final String LISTED_INDEX = "listedIn-commentId";
+    public static final String LISTED_IN = "listedIn";
     /** Guard items: a prefix per kind, the rest a keyed hash or a nonce. */
     public static final String APPROVED_EMAIL = "approved-email#";
 
@@ -35,6 +41,9 @@ public final class CommentItems {
         item.put("ipHash", s(comment.ipHash()));
         item.put("contentHtml", s(comment.contentHtml()));
         item.put("status", s(comment.status().value()));
+        if (comment.status() == CommentStatus.APPROVED) {
+            item.put(LISTED_IN, s(comment.articleSlug()));
+        }
         item.put("depth", AttributeValue.fromN(Integer.toString(comment.depth())));
         item.put("createdAt", s(comment.createdAt().toString()));
         if (comment.heldBecause() != null) {

@@ -58,7 +58,7 @@ public final class CommentService {
     }
 
     public Outcome submit(String slug, Submission submission) {
-        openArticle(slug);
+        ArticleState article = openArticle(slug);
         Fields fields = validate(slug, submission);
         Challenges.Verified verified = challenges.verify(slug, submission.challengeToken(), submission.challengePassword());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -85,7 +85,7 @@ public final class CommentService {
                 () -> store.hasApprovedComment(emailHash));
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
                 fields.email(), emailHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
-        claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
+        claim(() -> store.store(comment, article, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
         return new Outcome(comment);
     }
 
