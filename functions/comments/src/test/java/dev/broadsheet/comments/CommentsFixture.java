@@ -11,7 +11,7 @@ import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.LocalAws;

@@ -1,11 +1,11 @@
 package dev.broadsheet.comments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,8 +156,21 @@ class ModerationIT {
         assertNull(rest.lastId(), "the last page says so: no empty page after it");
         // The index the list reads holds the two approved comments and none of the twelve pending ones.
         assertEquals(2, fixture.aws.dynamoDb().query(q -> q.tableName(fixture.tables.comments())
-                .indexName(CommentItems.LISTED_INDEX).keyConditionExpression("listedIn = :slug")
+                .indexName(CommentSchema.LISTED_INDEX).keyConditionExpression("listedIn = :slug")
                 .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(SLUG)))).count());
+    }
+
+    @Test
+    void approvedCommentsStoredBeforeTheListedIndexAreListedOnceByReindex() {
+        String id = submit(SLUG, "Ann", "ann@example.com", "198.51.100.1");
+        fixture.moderation.approve(SLUG + "/" + id);
+        fixture.aws.dynamoDb().updateItem(u -> u.tableName(fixture.tables.comments())
+                .key(CommentSchema.key(SLUG, id)).updateExpression("REMOVE listedIn"));
+        assertEquals(0, listed(), "as stored before the index: not in the list");
+
+        assertEquals(1, fixture.moderation.listApprovedComments());
+        assertEquals(0, fixture.moderation.listApprovedComments(), "nothing left to do");
+        assertEquals(1, listed());
     }
 
     @Test

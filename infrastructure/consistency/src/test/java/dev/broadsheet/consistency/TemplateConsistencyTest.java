@@ -1,10 +1,10 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.broadsheet.comments.dao.CommentItems;
-import dev.broadsheet.core.ArticleLists;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
@@ -113,21 +113,22 @@ class TemplateConsistencyTest {
     void theCommentsTableHasTheModerationQueueIndexTheCodeQueries() {
         Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("CommentsTable");
         Map<String, Object> queue = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
-                .filter(index -> CommentItems.STATUS_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.STATUS_INDEX));
+                .filter(index -> CommentSchema.STATUS_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentSchema.STATUS_INDEX));
         assertEquals(List.of("status", "createdAt"), SamTemplate.list(queue.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         Map<String, Object> listed = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
-                .filter(index -> CommentItems.LISTED_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentItems.LISTED_INDEX));
-        assertEquals(List.of(CommentItems.LISTED_IN, "commentId"), SamTemplate.list(listed.get("KeySchema")).stream()
+                .filter(index -> CommentSchema.LISTED_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentSchema.LISTED_INDEX));
+        assertEquals(List.of(CommentSchema.LISTED_IN, "commentId"), SamTemplate.list(listed.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         // What the public list reads of an index item (the table's keys come with every index).
         Map<String, Object> projection = SamTemplate.map(listed.get("Projection"));
         assertEquals("INCLUDE", projection.get("ProjectionType"));
-        assertEquals(Set.of("parentId", "authorName", "authorUrl", "contentHtml", "createdAt", "status"),
+        assertEquals(Set.of(CommentSchema.PARENT_ID, CommentSchema.AUTHOR_NAME, CommentSchema.AUTHOR_URL,
+                        CommentSchema.CONTENT_HTML, CommentSchema.CREATED_AT, CommentSchema.STATUS),
                 Set.copyOf(SamTemplate.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList()));
         Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
         assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));

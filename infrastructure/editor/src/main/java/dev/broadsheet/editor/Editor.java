@@ -41,7 +41,8 @@ public final class Editor {
 
     @Command(name = "broadsheet", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "broadsheet editor 0.1",
             description = "Publish, update and unpublish Broadsheet articles and their images, and moderate comments, locally or on AWS.",
-            subcommands = {PublishCommand.class, UnpublishCommand.class, ListCommand.class, CommentsCommand.class},
+            subcommands = {PublishCommand.class, UnpublishCommand.class, ListCommand.class, ReindexCommand.class,
+                CommentsCommand.class},
             footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage.",
                     "Examples:",
                     "  broadsheet publish article.json --local",

@@ -11,6 +11,7 @@ import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.TestImages;
@@ -179,7 +180,7 @@ class EditorIT {
         assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
         Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), table), new ImageBucket(aws.s3(), bucket),
                 Clock.systemUTC());
-        Article theirs = new Article(SLUG, "Their headline", null, Article.PUBLISHED, stored().publishedAt(),
+        Article theirs = new Article(SLUG, "Their headline", null, ArticleSchema.PUBLISHED, stored().publishedAt(),
                 stored().updatedAt(), stored().listedAt(), List.of(Tag.of("local")), List.of(), stored().heroImage(),
                 stored().body(), 1, true, 0, 2);
         AtomicBoolean interfered = new AtomicBoolean();
@@ -253,6 +254,22 @@ class EditorIT {
         assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
         assertEquals(200, new GetArticleHandler(environment())
                 .handleRequest(get("/articles/" + SLUG, Map.of("slug", SLUG)), null).getStatusCode());
+    }
+
+    @Test
+    void reindexListsWhatLacksListItemsAndSaysSo() throws Exception {
+        assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
+
+        Run nothingToDo = editor("reindex", "--local");
+        aws.dynamoDb().updateItem(u -> u.tableName(table).key(Map.of("slug", AttributeValue.fromS(SLUG)))
+                .updateExpression("REMOVE lists"));
+        Run listed = editor("reindex", "--local");
+
+        assertEquals(0, nothingToDo.code, nothingToDo.toString());
+        assertTrue(nothingToDo.out.contains("0 of 1 published articles listed anew"), nothingToDo.out);
+        assertEquals(0, listed.code, listed.toString());
+        assertTrue(listed.out.contains("Listed " + SLUG), listed.out);
+        assertTrue(listedSlugs().contains(SLUG));
     }
 
     @Test

@@ -6,19 +6,26 @@ import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.ReadingTime;
 import dev.broadsheet.articles.model.Tag;
-import dev.broadsheet.articles.model.Timestamps;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.broadsheet.core.schema.ArticleSchema.*;
+import static dev.broadsheet.core.schema.Items.n;
+import static dev.broadsheet.core.schema.Items.number;
+import static dev.broadsheet.core.schema.Items.putIfPresent;
+import static dev.broadsheet.core.schema.Items.s;
+import static dev.broadsheet.core.schema.Items.string;
+
 /**
- * Maps articles to DynamoDB items of the articles table and back, by hand: the enhanced client's
- * bean introspection costs cold-start time for a mapping this small.
+ * Maps articles to items of the articles table ({@link dev.broadsheet.core.schema.ArticleSchema})
+ * and back, by hand: the enhanced client's bean introspection costs cold-start time for a mapping
+ * this small.
  *
  * <p>Two kinds of item: the article itself (key: its slug), and its list items (key:
  * {@code <list>/<slug>}, see {@link ArticleLists}), one per list a published article is in. A list
@@ -28,39 +35,31 @@ import java.util.Map;
  */
 public final class ArticleItems {
 
-    /** The article's list names, on the article item while it is published. */
-    public static final String LISTS = "lists";
-    /** What a list item mirrors of the article and others than the editor change: in one transaction with it. */
-    public static final String COMMENT_COUNT = "commentCount";
-    public static final String COMMENTS_OPEN = "commentsOpen";
-    /** When the article took its current place in the lists; see {@link Article#listedAt()}. */
-    public static final String LISTED_AT = "listedAt";
-
     private ArticleItems() {
     }
 
     public static Map<String, AttributeValue> toItem(Article article) {
         Map<String, AttributeValue> item = listFields(article);
-        item.put("slug", s(article.slug()));
-        item.put("status", s(article.status()));
+        item.put(SLUG, s(article.slug()));
+        item.put(STATUS, s(article.status()));
         if (article.isPublished()) {
             item.put(LISTS, strings(ArticleLists.listsOf(article.tagSlugs())));
         }
         if (article.heroImage() != null) {
-            item.put("heroImage", AttributeValue.fromM(imageItem(article.heroImage(), true)));
+            item.put(HERO_IMAGE, AttributeValue.fromM(imageItem(article.heroImage(), true)));
         }
-        item.put("body", AttributeValue.fromL(article.body().stream().map(ArticleItems::blockItem).toList()));
-        item.put("version", n(article.version()));
+        item.put(BODY, AttributeValue.fromL(article.body().stream().map(ArticleItems::blockItem).toList()));
+        item.put(VERSION, n(article.version()));
         return item;
     }
 
     /** The article's item in one list: the list entry's fields, keyed and indexed by list and time. */
     public static Map<String, AttributeValue> toListItem(Article article, String listName) {
         Map<String, AttributeValue> item = listFields(article);
-        item.put("slug", s(ArticleLists.itemKey(listName, article.slug())));
+        item.put(SLUG, s(ArticleLists.itemKey(listName, article.slug())));
         item.put(ArticleLists.LIST_NAME, s(listName));
         if (article.heroImage() != null) {
-            item.put("heroImage", AttributeValue.fromM(imageItem(article.heroImage(), false)));
+            item.put(HERO_IMAGE, AttributeValue.fromM(imageItem(article.heroImage(), false)));
         }
         return item;
     }
@@ -72,55 +71,55 @@ public final class ArticleItems {
 
     private static Map<String, AttributeValue> listFields(Article article) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("headline", s(article.headline()));
-        putIfPresent(item, "summary", article.summary());
+        item.put(HEADLINE, s(article.headline()));
+        putIfPresent(item, SUMMARY, article.summary());
         if (article.publishedAt() != null) {
-            item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
+            item.put(PUBLISHED_AT, Items.time(article.publishedAt()));
         }
-        item.put("updatedAt", s(Timestamps.format(article.updatedAt())));
+        item.put(UPDATED_AT, Items.time(article.updatedAt()));
         if (article.listedAt() != null) {
-            item.put(LISTED_AT, s(Timestamps.format(article.listedAt())));
+            item.put(LISTED_AT, Items.time(article.listedAt()));
         }
-        item.put("tags", strings(article.tagSlugs()));
+        item.put(TAGS, strings(article.tagSlugs()));
         // Only names that differ from the slug's own words are stored: most tags cost nothing more.
         Map<String, AttributeValue> names = new HashMap<>();
         article.tags().stream().filter(tag -> !tag.equals(Tag.of(tag.slug())))
                 .forEach(tag -> names.put(tag.slug(), s(tag.name())));
         if (!names.isEmpty()) {
-            item.put("tagNames", AttributeValue.fromM(names));
+            item.put(TAG_NAMES, AttributeValue.fromM(names));
         }
         if (!article.authors().isEmpty()) {
-            item.put("authors", AttributeValue.fromL(article.authors().stream().map(author ->
-                    AttributeValue.fromM(Map.of("name", s(author.name()), "slug", s(author.slug())))).toList()));
+            item.put(AUTHORS, AttributeValue.fromL(article.authors().stream().map(author ->
+                    AttributeValue.fromM(Map.of(AUTHOR_NAME, s(author.name()), AUTHOR_SLUG, s(author.slug())))).toList()));
         }
-        item.put("readingTimeMinutes", n(article.readingTimeMinutes()));
-        item.put(COMMENTS_OPEN, AttributeValue.fromBool(article.commentsOpen()));
+        item.put(READING_TIME_MINUTES, n(article.readingTimeMinutes()));
+        item.put(COMMENTS_OPEN, Items.bool(article.commentsOpen()));
         item.put(COMMENT_COUNT, n(article.commentCount()));
         return item;
     }
 
     /** An article item, or a list item (an article without body, version or status: it stands for a published one). */
     public static Article fromItem(Map<String, AttributeValue> item) {
-        String key = string(item, "slug");
+        String key = string(item, SLUG);
         boolean listItem = item.containsKey(ArticleLists.LIST_NAME);
-        List<Block> body = item.containsKey("body") ? item.get("body").l().stream().map(value -> block(value.m())).toList() : List.of();
+        List<Block> body = item.containsKey(BODY) ? item.get(BODY).l().stream().map(value -> block(value.m())).toList() : List.of();
         return new Article(
                 listItem ? ArticleLists.slugOf(key) : key,
-                string(item, "headline"),
-                string(item, "summary"),
-                listItem ? Article.PUBLISHED : string(item, "status"),
-                instant(item, "publishedAt"),
-                instant(item, "updatedAt"),
-                instant(item, LISTED_AT),
+                string(item, HEADLINE),
+                string(item, SUMMARY),
+                listItem ? PUBLISHED : string(item, STATUS),
+                Items.instant(item, PUBLISHED_AT),
+                Items.instant(item, UPDATED_AT),
+                Items.instant(item, LISTED_AT),
                 tags(item),
                 authors(item),
-                item.containsKey("heroImage") ? image(item.get("heroImage").m()) : null,
+                item.containsKey(HERO_IMAGE) ? image(item.get(HERO_IMAGE).m()) : null,
                 body,
                 // Articles published before reading times were stored get theirs from the body.
-                item.containsKey("readingTimeMinutes") ? (int) number(item, "readingTimeMinutes") : ReadingTime.minutes(body),
-                !item.containsKey(COMMENTS_OPEN) || item.get(COMMENTS_OPEN).bool(),
+                item.containsKey(READING_TIME_MINUTES) ? (int) number(item, READING_TIME_MINUTES) : ReadingTime.minutes(body),
+                commentsOpen(item),
                 number(item, COMMENT_COUNT),
-                number(item, "version"));
+                number(item, VERSION));
     }
 
     /** The lists an article item says it is in; none when it is not published. */
@@ -130,12 +129,12 @@ public final class ArticleItems {
     }
 
     private static List<Tag> tags(Map<String, AttributeValue> item) {
-        if (!item.containsKey("tags")) {
+        if (!item.containsKey(TAGS)) {
             return List.of();
         }
-        Map<String, AttributeValue> names = item.containsKey("tagNames") ? item.get("tagNames").m() : Map.of();
+        Map<String, AttributeValue> names = item.containsKey(TAG_NAMES) ? item.get(TAG_NAMES).m() : Map.of();
         List<Tag> tags = new ArrayList<>();
-        for (AttributeValue slug : item.get("tags").l()) {
+        for (AttributeValue slug : item.get(TAGS).l()) {
             AttributeValue name = names.get(slug.s());
             tags.add(name == null ? Tag.of(slug.s()) : new Tag(slug.s(), name.s()));
         }
@@ -143,76 +142,48 @@ public final class ArticleItems {
     }
 
     private static List<Author> authors(Map<String, AttributeValue> item) {
-        AttributeValue authors = item.get("authors");
+        AttributeValue authors = item.get(AUTHORS);
         return authors == null ? List.of()
-                : authors.l().stream().map(author -> new Author(string(author.m(), "name"), string(author.m(), "slug"))).toList();
+                : authors.l().stream().map(author -> new Author(string(author.m(), AUTHOR_NAME), string(author.m(), AUTHOR_SLUG))).toList();
     }
 
     private static Map<String, AttributeValue> imageItem(Image image, boolean withContentType) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("key", s(image.key()));
-        putIfPresent(item, "alt", image.alt());
-        putIfPresent(item, "caption", image.caption());
-        putIfPresent(item, "credit", image.credit());
-        item.put("width", n(image.width()));
-        item.put("height", n(image.height()));
+        item.put(IMAGE_KEY, s(image.key()));
+        putIfPresent(item, IMAGE_ALT, image.alt());
+        putIfPresent(item, IMAGE_CAPTION, image.caption());
+        putIfPresent(item, IMAGE_CREDIT, image.credit());
+        item.put(IMAGE_WIDTH, n(image.width()));
+        item.put(IMAGE_HEIGHT, n(image.height()));
         if (withContentType) {
-            putIfPresent(item, "contentType", image.contentType());
+            putIfPresent(item, IMAGE_CONTENT_TYPE, image.contentType());
         }
         return item;
     }
 
     private static Image image(Map<String, AttributeValue> item) {
-        return new Image(string(item, "key"), string(item, "alt"), string(item, "caption"), string(item, "credit"),
-                (int) number(item, "width"), (int) number(item, "height"), string(item, "contentType"));
+        return new Image(string(item, IMAGE_KEY), string(item, IMAGE_ALT), string(item, IMAGE_CAPTION),
+                string(item, IMAGE_CREDIT), (int) number(item, IMAGE_WIDTH), (int) number(item, IMAGE_HEIGHT),
+                string(item, IMAGE_CONTENT_TYPE));
     }
 
     private static AttributeValue blockItem(Block block) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("type", s(block.type()));
-        putIfPresent(item, "text", block.text());
-        putIfPresent(item, "attribution", block.attribution());
+        item.put(BLOCK_TYPE, s(block.type()));
+        putIfPresent(item, BLOCK_TEXT, block.text());
+        putIfPresent(item, BLOCK_ATTRIBUTION, block.attribution());
         if (block.image() != null) {
-            item.put("image", AttributeValue.fromM(imageItem(block.image(), true)));
+            item.put(BLOCK_IMAGE, AttributeValue.fromM(imageItem(block.image(), true)));
         }
         return AttributeValue.fromM(item);
     }
 
     private static Block block(Map<String, AttributeValue> item) {
-        return new Block(string(item, "type"), string(item, "text"), string(item, "attribution"),
-                item.containsKey("image") ? image(item.get("image").m()) : null);
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            item.put(name, s(value));
-        }
+        return new Block(string(item, BLOCK_TYPE), string(item, BLOCK_TEXT), string(item, BLOCK_ATTRIBUTION),
+                item.containsKey(BLOCK_IMAGE) ? image(item.get(BLOCK_IMAGE).m()) : null);
     }
 
     private static AttributeValue strings(List<String> values) {
-        return AttributeValue.fromL(values.stream().map(ArticleItems::s).toList());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static String string(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        String value = string(item, name);
-        return value == null ? null : Instant.parse(value);
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
     }
 }

@@ -3,8 +3,9 @@ package dev.broadsheet.articles.dao;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
-import dev.broadsheet.articles.model.Timestamps;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -49,8 +50,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
     public Optional<Article> findPublished(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
                 .tableName(tableName)
-                .key(Map.of("slug", AttributeValue.fromS(slug)))).item();
-        if (item == null || item.isEmpty()) {
+                .key(ArticleSchema.key(slug))).item();
+        if (Items.isMissing(item)) {
             return Optional.empty();
         }
         Article article = ArticleItems.fromItem(item);
@@ -79,8 +80,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
             // Only when the filter dropped items: read on for the rest of the page.
             startKey = response.lastEvaluatedKey();
         }
-        return new ArticlePage(List.copyOf(found), new FeedPosition(Instant.parse(startKey.get("publishedAt").s()),
-                ArticleLists.slugOf(startKey.get("slug").s()), asOf));
+        return new ArticlePage(List.copyOf(found), new FeedPosition(Items.instant(startKey, ArticleSchema.PUBLISHED_AT),
+                ArticleLists.slugOf(Items.string(startKey, ArticleSchema.SLUG)), asOf));
     }
 
     /**
@@ -98,8 +99,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
                 .limit(limit)
                 .exclusiveStartKey(startKey);
         if (asOf != null) {
-            names.put("#listedAt", ArticleItems.LISTED_AT);
-            values.put(":asOf", AttributeValue.fromS(Timestamps.format(asOf)));
+            names.put("#listedAt", ArticleSchema.LISTED_AT);
+            values.put(":asOf", Items.time(asOf));
             query.filterExpression("attribute_not_exists(#listedAt) OR #listedAt <= :asOf");
         }
         return query.expressionAttributeNames(names).expressionAttributeValues(values).build();
@@ -107,8 +108,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     private static Map<String, AttributeValue> startKey(String list, FeedPosition position) {
         return Map.of(
-                ArticleLists.LIST_NAME, AttributeValue.fromS(list),
-                "publishedAt", AttributeValue.fromS(Timestamps.format(position.publishedAt())),
-                "slug", AttributeValue.fromS(ArticleLists.itemKey(list, position.slug())));
+                ArticleLists.LIST_NAME, Items.s(list),
+                ArticleSchema.PUBLISHED_AT, Items.time(position.publishedAt()),
+                ArticleSchema.SLUG, Items.s(ArticleLists.itemKey(list, position.slug())));
     }
 }

@@ -6,6 +6,7 @@ import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Tag;
+import dev.broadsheet.core.schema.ArticleSchema;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ArticlePriming {
     private static final Image IMAGE = new Image("images/snapstart-priming.png", "A sample image", "A caption",
             "A credit", 1200, 675, "image/png");
     private static final Article SAMPLE = new Article("snapstart-priming-sample", "A sample headline", "A sample summary.",
-            Article.PUBLISHED, Instant.parse("2016-09-13T08:00:00Z"), Instant.parse("2016-09-13T09:30:00Z"),
+            ArticleSchema.PUBLISHED, Instant.parse("2016-09-13T08:00:00Z"), Instant.parse("2016-09-13T09:30:00Z"),
             Instant.parse("2016-09-13T08:00:00Z"), List.of(Tag.of("world"), new Tag("sample", "A Sample")),
             List.of(new Author("A Writer", "a-writer")), IMAGE,
             List.of(Block.heading("A heading"), Block.paragraph("A paragraph with \"quotes\" & an ampersand."),

@@ -5,9 +5,9 @@ import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Tag;
-import dev.broadsheet.articles.model.Timestamps;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

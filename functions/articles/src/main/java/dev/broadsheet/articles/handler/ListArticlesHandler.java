@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.articles.dao.ArticleRepository;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
-import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+import dev.broadsheet.core.Slugs;
 
 import java.util.List;
 import java.util.Map;
@@ -54,11 +54,11 @@ public class ListArticlesHandler extends HttpHandler {
             throw ProblemException.invalid("tag", "format",
                     "A tag is lower-case letters and digits joined by hyphens, at most " + Slugs.MAX_TAG_LENGTH + " characters.");
         }
-        ArticlePage page = articles.listPublished(tag, limit, FeedCursor.decode(request.queryParameter("cursor")));
+        ArticlePage page = articles.listPublished(tag, limit, FeedPosition.fromCursor(request.queryParameter("cursor")));
         String baseUrl = request.baseUrl();
         var list = new ArticleViews.ArticleList(
                 page.articles().stream().map(article -> views.summary(article, baseUrl)).toList(),
-                FeedCursor.encode(page.next()));
+                FeedPosition.toCursor(page.next()));
         return Responses.cacheableJson(request, list, cacheControl);
     }
 
@@ -69,7 +69,7 @@ public class ListArticlesHandler extends HttpHandler {
         Request sample = new Request(PrimingEvents.get("/articles", Map.of()));
         Responses.cacheableJson(sample, new ArticleViews.ArticleList(
                 List.of(views.summary(ArticlePriming.sample(), sample.baseUrl())),
-                FeedCursor.encode(new FeedPosition(ArticlePriming.sample().publishedAt(), ArticlePriming.sample().slug(),
+                FeedPosition.toCursor(new FeedPosition(ArticlePriming.sample().publishedAt(), ArticlePriming.sample().slug(),
                         ArticlePriming.sample().publishedAt()))),
                 cacheControl);
     }

@@ -1,5 +1,7 @@
 package dev.broadsheet.articles.model;
 
+import dev.broadsheet.core.schema.ArticleSchema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * the same record without a body (see {@code ArticleItems}).
  *
  * @param status             {@code published}, {@code draft} or {@code unpublished}; only published
- *                           articles are served
+ *                           articles are served ({@link ArticleSchema#isPublished(String)})
  * @param listedAt           when the article took its place in the lists (published, or re-dated): pages
  *                           of a list paged since an earlier time skip it, so no reader sees it twice
  * @param tags               in the editor's order; their slugs are what {@code ?tag=} filters by
@@ -33,8 +35,6 @@ public record Article(
         long commentCount,
         long version) {
 
-    public static final String PUBLISHED = "published";
-
     public Article {
         tags = tags == null ? List.of() : List.copyOf(tags);
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -42,7 +42,7 @@ public record Article(
     }
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return ArticleSchema.isPublished(status);
     }
 
     public List<String> tagSlugs() {

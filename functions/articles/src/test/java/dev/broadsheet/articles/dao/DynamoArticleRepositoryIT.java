@@ -39,12 +39,8 @@ class DynamoArticleRepositoryIT {
         aws.reset();
     }
 
-    /** As the editor writes it: the article, and when published its list items. */
     private void put(Article article) {
-        aws.dynamoDb().putItem(request -> request.tableName(table).item(ArticleItems.toItem(article)));
-        if (article.isPublished()) {
-            ArticleItems.toListItems(article).forEach(item -> aws.dynamoDb().putItem(request -> request.tableName(table).item(item)));
-        }
+        SampleArticles.store(aws.dynamoDb(), table, article);
     }
 
     private static List<String> slugs(ArticlePage page) {

@@ -4,6 +4,7 @@ import dev.broadsheet.articles.dao.ArticleRepository;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
+import dev.broadsheet.core.schema.ArticleSchema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ final class InMemoryArticleRepository implements ArticleRepository {
     }
 
     private static Article positionOf(FeedPosition position) {
-        return new Article(position.slug(), null, null, Article.PUBLISHED, position.publishedAt(), null, null,
+        return new Article(position.slug(), null, null, ArticleSchema.PUBLISHED, position.publishedAt(), null, null,
                 null, null, null, null, 0, false, 0, 0);
     }
 

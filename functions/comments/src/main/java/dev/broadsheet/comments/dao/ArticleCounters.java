@@ -1,7 +1,8 @@
 package dev.broadsheet.comments.dao;
 
 import dev.broadsheet.comments.model.ArticleState;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.ArticleSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -37,7 +38,7 @@ public final class ArticleCounters {
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(article.slug()))
                 .updateExpression(update)
                 .conditionExpression("attribute_exists(slug) AND #version = :version")
-                .expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeNames(Map.of("#version", ArticleSchema.VERSION))
                 .expressionAttributeValues(Map.of(":value", value,
                         ":version", AttributeValue.fromN(Long.toString(article.version()))))).build());
         for (String list : article.lists()) {
@@ -62,6 +63,6 @@ public final class ArticleCounters {
     }
 
     private static Map<String, AttributeValue> key(String slug) {
-        return Map.of("slug", AttributeValue.fromS(slug));
+        return ArticleSchema.key(slug);
     }
 }

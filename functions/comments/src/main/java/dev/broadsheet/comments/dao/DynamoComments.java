@@ -2,7 +2,11 @@ package dev.broadsheet.comments.dao;
 
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -18,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.broadsheet.comments.dao.CommentItems.s;
+import static dev.broadsheet.core.schema.Items.n;
+import static dev.broadsheet.core.schema.Items.s;
 
 /** The comments, guards and articles tables, as the comment routes use them. */
 public final class DynamoComments {
@@ -59,33 +64,30 @@ public final class DynamoComments {
 
     public Optional<ArticleState> article(String slug) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", s(slug)))
-                .projectionExpression("slug, #status, commentsOpen, publishedAt, #lists, #version")
-                .expressionAttributeNames(Map.of("#status", "status", "#lists", "lists", "#version", "version"))).item();
-        if (item == null || item.isEmpty()) {
+                .key(ArticleSchema.key(slug))
+                .projectionExpression("#slug, #status, #open, #publishedAt, #lists, #version")
+                .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
+                        "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT,
+                        "#lists", ArticleSchema.LISTS, "#version", ArticleSchema.VERSION))).item();
+        if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        AttributeValue open = item.get("commentsOpen");
-        AttributeValue publishedAt = item.get("publishedAt");
-        AttributeValue status = item.get("status");
-        AttributeValue lists = item.get("lists");
-        AttributeValue version = item.get("version");
-        return Optional.of(new ArticleState(slug, status != null && "published".equals(status.s()),
-                open == null || Boolean.TRUE.equals(open.bool()),
-                publishedAt == null ? null : Instant.parse(publishedAt.s()),
+        AttributeValue lists = item.get(ArticleSchema.LISTS);
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT),
                 lists == null ? List.of() : lists.l().stream().map(AttributeValue::s).toList(),
-                version == null ? 0 : Long.parseLong(version.n())));
+                Items.number(item, ArticleSchema.VERSION)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
     public boolean hasApprovedComment(String emailHash) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
+                .key(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
         return item != null && !item.isEmpty();
     }
 
@@ -177,7 +179,7 @@ public final class DynamoComments {
      */
     public Page approved(String slug, int limit, String afterId) {
         QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                .indexName(CommentItems.LISTED_INDEX)
+                .indexName(CommentSchema.LISTED_INDEX)
                 .keyConditionExpression("listedIn = :slug")
                 .expressionAttributeValues(Map.of(":slug", s(slug)))
                 .limit(limit + 1)
@@ -196,7 +198,7 @@ public final class DynamoComments {
         List<TransactWriteItem> writes = new ArrayList<>(ArticleCounters.count(tables.articles(), article, 1));
         if (emailHash != null) {
             writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                    .item(Map.of("pk", s(CommentItems.APPROVED_EMAIL + emailHash)))).build());
+                    .item(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash)))).build());
         }
         return writes;
     }
@@ -220,7 +222,4 @@ public final class DynamoComments {
         return item;
     }
 
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

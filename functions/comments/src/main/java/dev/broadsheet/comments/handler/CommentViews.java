@@ -3,7 +3,7 @@ package dev.broadsheet.comments.handler;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.comments.model.Comment;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.CommentStatus;
 
 import java.util.List;
 

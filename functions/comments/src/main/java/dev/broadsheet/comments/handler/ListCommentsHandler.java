@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
-import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
+import dev.broadsheet.core.Slugs;
+import dev.broadsheet.core.schema.Cursor;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class ListCommentsHandler extends HttpHandler {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
+    private static final String CURSOR_KIND = "c1";
 
     private final CommentService comments;
     private final String cacheControl;
@@ -49,10 +51,10 @@ public class ListCommentsHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(Request request) {
         String slug = Slugs.require(request.pathParameter("slug"));
         int limit = limit(request.queryParameter("limit"));
-        String after = CommentCursor.decode(request.queryParameter("cursor"));
+        String after = afterId(request.queryParameter("cursor"));
         DynamoComments.Page page = comments.list(slug, limit, after);
         return Responses.cacheableJson(request, new CommentViews.CommentList(
-                page.comments().stream().map(CommentViews::listed).toList(), CommentCursor.encode(page.lastId())), cacheControl);
+                page.comments().stream().map(CommentViews::listed).toList(), cursor(page.lastId())), cacheControl);
     }
 
     /** Before a SnapStart snapshot: the comments of an article no one published (404, then the query), a list's JSON. */
@@ -66,7 +68,17 @@ public class ListCommentsHandler extends HttpHandler {
         Responses.cacheableJson(sample, new CommentViews.CommentList(List.of(new CommentViews.CommentView(
                 CommentIds.next(now), null, new CommentViews.Author("A reader", "https://example.com/"),
                 "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", now.toString())),
-                CommentCursor.encode(CommentIds.next(now))), cacheControl);
+                cursor(CommentIds.next(now))), cacheControl);
+    }
+
+    /** The list's {@code cursor}: the last comment id shown (an id; no comment key is ever invented). */
+    static String cursor(String lastId) {
+        return Cursor.encode(CURSOR_KIND, lastId);
+    }
+
+    private static String afterId(String cursor) {
+        String[] parts = Cursor.decode(cursor, CURSOR_KIND, CommentIds::isId);
+        return parts == null ? null : parts[0];
     }
 
     private static int limit(String value) {

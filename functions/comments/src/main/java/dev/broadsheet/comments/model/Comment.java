@@ -1,5 +1,7 @@
 package dev.broadsheet.comments.model;
 
+import dev.broadsheet.core.schema.CommentStatus;
+
 import java.time.Instant;
 
 /**

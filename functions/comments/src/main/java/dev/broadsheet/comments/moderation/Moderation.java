@@ -6,7 +6,8 @@ import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
-import dev.broadsheet.comments.model.CommentStatus;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -66,7 +67,7 @@ public final class Moderation {
         do {
             Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentItems.STATUS_INDEX)
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentSchema.STATUS_INDEX)
                     .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
             if (slugOrNull != null) {
                 query.filterExpression("articleSlug = :slug");
@@ -94,6 +95,37 @@ public final class Moderation {
 
     public Result trash(String moderationId) {
         return setStatus(moderationId, CommentStatus.TRASH);
+    }
+
+    /**
+     * Puts approved comments stored before the public list had its own index into it (sets their
+     * {@code listedIn}); a Scan of the comments table, for {@code broadsheet reindex}.
+     *
+     * @return how many comments it listed
+     */
+    public int listApprovedComments() {
+        int listed = 0;
+        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(scan -> scan.tableName(tables.comments())
+                .projectionExpression("#slug, #id")
+                .filterExpression("#status = :approved AND attribute_not_exists(#listedIn)")
+                .expressionAttributeNames(Map.of("#slug", CommentSchema.ARTICLE_SLUG, "#id", CommentSchema.COMMENT_ID,
+                        "#status", CommentSchema.STATUS, "#listedIn", CommentSchema.LISTED_IN))
+                .expressionAttributeValues(Map.of(":approved", AttributeValue.fromS(CommentStatus.APPROVED.value())))).items()) {
+            String slug = item.get(CommentSchema.ARTICLE_SLUG).s();
+            try {
+                dynamoDb.updateItem(update -> update.tableName(tables.comments())
+                        .key(CommentSchema.key(slug, item.get(CommentSchema.COMMENT_ID).s()))
+                        .updateExpression("SET #listedIn = :slug")
+                        .conditionExpression("#status = :approved")
+                        .expressionAttributeNames(Map.of("#listedIn", CommentSchema.LISTED_IN, "#status", CommentSchema.STATUS))
+                        .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug),
+                                ":approved", AttributeValue.fromS(CommentStatus.APPROVED.value()))));
+                listed++;
+            } catch (ConditionalCheckFailedException e) {
+                // Moderated meanwhile: its new status decided its listing.
+            }
+        }
+        return listed;
     }
 
     /** Closes an article's comments; false when there is no such article. */
@@ -124,7 +156,7 @@ public final class Moderation {
         // A concurrent moderator (or editor) may change things between read and write: read again and retry.
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                    .key(CommentItems.key(slug, id)).consistentRead(true)).item();
+                    .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
             if (item == null || item.isEmpty()) {
                 return Result.NOT_FOUND;
             }
@@ -135,7 +167,7 @@ public final class Moderation {
             boolean entering = target == CommentStatus.APPROVED;
             boolean leaving = comment.status() == CommentStatus.APPROVED;
             // Leaving the list, a comment with listed replies stays in it as their removed parent.
-            boolean listed = entering || (item.containsKey(CommentItems.LISTED_IN) && hasListedReplies(slug, id));
+            boolean listed = entering || (item.containsKey(CommentSchema.LISTED_IN) && hasListedReplies(slug, id));
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(statusChange(slug, id, comment.status(), target, listed));
             if (entering || leaving) {
@@ -148,7 +180,7 @@ public final class Moderation {
                     if (comment.parentId() != null) {
                         // A reply approved after its parent was removed: the parent shows as removed.
                         writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                                .key(CommentItems.key(slug, comment.parentId()))
+                                .key(CommentSchema.key(slug, comment.parentId()))
                                 .updateExpression("SET listedIn = :slug")
                                 .conditionExpression("attribute_exists(commentId)")
                                 .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug)))).build());
@@ -179,7 +211,7 @@ public final class Moderation {
         }
         String update = listed ? "SET #status = :target, listedIn = :slug" : "SET #status = :target REMOVE listedIn";
         return TransactWriteItem.builder().update(u -> u.tableName(tables.comments())
-                .key(CommentItems.key(slug, id))
+                .key(CommentSchema.key(slug, id))
                 .updateExpression(update)
                 .conditionExpression("#status = :current")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -192,7 +224,7 @@ public final class Moderation {
         do {
             Map<String, AttributeValue> start = startKey;
             QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .indexName(CommentItems.LISTED_INDEX)
+                    .indexName(CommentSchema.LISTED_INDEX)
                     .keyConditionExpression("listedIn = :slug")
                     .filterExpression("parentId = :id")
                     .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug), ":id", AttributeValue.fromS(id)))
@@ -208,13 +240,13 @@ public final class Moderation {
     /** A removed parent whose last listed reply left: out of the list too (and so on up the thread). */
     private void unlistRemovedParentWithoutReplies(String slug, String parentId) {
         Map<String, AttributeValue> parent = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                .key(CommentItems.key(slug, parentId)).consistentRead(true)).item();
-        if (parent == null || !parent.containsKey(CommentItems.LISTED_IN)
+                .key(CommentSchema.key(slug, parentId)).consistentRead(true)).item();
+        if (parent == null || !parent.containsKey(CommentSchema.LISTED_IN)
                 || CommentStatus.APPROVED.value().equals(parent.get("status").s()) || hasListedReplies(slug, parentId)) {
             return;
         }
         try {
-            dynamoDb.updateItem(update -> update.tableName(tables.comments()).key(CommentItems.key(slug, parentId))
+            dynamoDb.updateItem(update -> update.tableName(tables.comments()).key(CommentSchema.key(slug, parentId))
                     .updateExpression("REMOVE listedIn")
                     .conditionExpression("#status <> :approved")
                     .expressionAttributeNames(Map.of("#status", "status"))

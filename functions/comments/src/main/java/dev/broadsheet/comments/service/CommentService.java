@@ -1,17 +1,17 @@
 package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
-import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.dao.DynamoComments.Guard;
 import dev.broadsheet.comments.dao.DynamoComments.GuardTaken;
+import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
-import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
+import dev.broadsheet.core.schema.CommentStatus;
 
 import java.time.Clock;
 import java.time.Duration;

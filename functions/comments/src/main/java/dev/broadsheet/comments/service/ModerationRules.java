@@ -1,7 +1,7 @@
 package dev.broadsheet.comments.service;
 
-import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.schema.CommentStatus;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.broadsheet.comments.service;
 
-import dev.broadsheet.comments.model.CommentStatus;
 import dev.broadsheet.comments.service.ModerationRules.Decision;
 import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.schema.CommentStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

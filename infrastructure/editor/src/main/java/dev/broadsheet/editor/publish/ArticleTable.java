@@ -2,8 +2,10 @@ package dev.broadsheet.editor.publish;
 
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Timestamps;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -35,9 +37,10 @@ import java.util.Optional;
  */
 public final class ArticleTable {
 
-    /** Optional attributes of an article item: removed when an edit leaves them out ({@code feed}: before list items). */
-    private static final List<String> OPTIONAL = List.of("summary", "feed", "publishedAt", "heroImage", "tagNames",
-            "authors", ArticleItems.LISTS, ArticleItems.LISTED_AT);
+    /** Optional attributes of an article item: removed when an edit leaves them out (and {@code feed}, from before list items). */
+    private static final List<String> OPTIONAL = List.of(ArticleSchema.SUMMARY, ArticleSchema.LEGACY_FEED,
+            ArticleSchema.PUBLISHED_AT, ArticleSchema.HERO_IMAGE, ArticleSchema.TAG_NAMES, ArticleSchema.AUTHORS,
+            ArticleSchema.LISTS, ArticleSchema.LISTED_AT);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -84,7 +87,7 @@ public final class ArticleTable {
         int index = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
-            if (name.equals("slug") || (name.equals(ArticleItems.COMMENT_COUNT) && versionRead != 0)) {
+            if (name.equals(ArticleSchema.SLUG) || (name.equals(ArticleSchema.COMMENT_COUNT) && versionRead != 0)) {
                 continue;
             }
             names.put("#a" + index, name);
@@ -129,16 +132,16 @@ public final class ArticleTable {
      */
     public void unpublish(Stored stored, Instant now) {
         Article article = stored.article();
-        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#lists", ArticleItems.LISTS,
-                "#listedAt", ArticleItems.LISTED_AT));
+        Map<String, String> names = new HashMap<>(Map.of("#status", ArticleSchema.STATUS, "#lists", ArticleSchema.LISTS,
+                "#listedAt", ArticleSchema.LISTED_AT, "#updatedAt", ArticleSchema.UPDATED_AT, "#feed", ArticleSchema.LEGACY_FEED));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":unpublished", AttributeValue.fromS(UNPUBLISHED),
-                ":now", AttributeValue.fromS(Timestamps.format(now)),
-                ":next", AttributeValue.fromN(Long.toString(article.version() + 1))));
+                ":unpublished", Items.s(ArticleSchema.UNPUBLISHED),
+                ":now", Items.time(now),
+                ":next", Items.n(article.version() + 1)));
         String condition = unchangedSince(article, names, values);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName).key(key(article.slug()))
-                .updateExpression("SET #status = :unpublished, updatedAt = :now, #version = :next REMOVE feed, #lists, #listedAt")
+                .updateExpression("SET #status = :unpublished, #updatedAt = :now, #version = :next REMOVE #feed, #lists, #listedAt")
                 .conditionExpression(condition)
                 .expressionAttributeNames(names).expressionAttributeValues(values)).build());
         stored.lists().forEach(list -> writes.add(delete(list, article.slug())));
@@ -151,12 +154,12 @@ public final class ArticleTable {
      * with a count or flag that has moved on.
      */
     private static String unchangedSince(Article read, Map<String, String> names, Map<String, AttributeValue> values) {
-        names.put("#version", "version");
-        names.put("#count", ArticleItems.COMMENT_COUNT);
-        names.put("#open", ArticleItems.COMMENTS_OPEN);
-        values.put(":expected", AttributeValue.fromN(Long.toString(read.version())));
-        values.put(":count", AttributeValue.fromN(Long.toString(read.commentCount())));
-        values.put(":open", AttributeValue.fromBool(read.commentsOpen()));
+        names.put("#version", ArticleSchema.VERSION);
+        names.put("#count", ArticleSchema.COMMENT_COUNT);
+        names.put("#open", ArticleSchema.COMMENTS_OPEN);
+        values.put(":expected", Items.n(read.version()));
+        values.put(":count", Items.n(read.commentCount()));
+        values.put(":open", Items.bool(read.commentsOpen()));
         return "#version = :expected AND (attribute_not_exists(#count) OR #count = :count)"
                 + " AND (attribute_not_exists(#open) OR #open = :open)";
     }
@@ -181,7 +184,30 @@ public final class ArticleTable {
         }
     }
 
-    public static final String UNPUBLISHED = "unpublished";
+    /**
+     * Writes the list items a published article should have and lacks (an article published
+     * before list items existed): the article as stored, version + 1, keeping its place in the
+     * lists as of its publication. False when there was nothing to do.
+     */
+    public boolean relist(String slug) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Stored stored = findStored(slug).orElse(null);
+            if (stored == null || !stored.article().isPublished()
+                    || stored.lists().equals(ArticleLists.listsOf(stored.article().tagSlugs()))) {
+                return false;
+            }
+            Article a = stored.article();
+            try {
+                write(new Article(a.slug(), a.headline(), a.summary(), a.status(), a.publishedAt(), a.updatedAt(),
+                        a.listedAt() != null ? a.listedAt() : a.publishedAt(), a.tags(), a.authors(), a.heroImage(), a.body(),
+                        a.readingTimeMinutes(), a.commentsOpen(), a.commentCount(), a.version() + 1), stored);
+                return true;
+            } catch (CountersMovedException e) {
+                // A comment was approved meanwhile: read again.
+            }
+        }
+        throw new ConcurrentEditException(slug, findStored(slug).map(s -> s.article().version()).orElse(0L));
+    }
 
     /** One line of {@code broadsheet list}. */
     public record Listing(String slug, String status, String publishedAt, int imageCount) {
@@ -193,7 +219,7 @@ public final class ArticleTable {
         ScanRequest scan = ScanRequest.builder().tableName(tableName)
                 .projectionExpression("slug, #status, publishedAt, heroImage, body")
                 .filterExpression("attribute_not_exists(#list)")
-                .expressionAttributeNames(Map.of("#status", "status", "#list", ArticleLists.LIST_NAME))
+                .expressionAttributeNames(Map.of("#status", ArticleSchema.STATUS, "#list", ArticleLists.LIST_NAME))
                 .build();
         dynamoDb.scanPaginator(scan).items().forEach(item -> {
             Article article = ArticleItems.fromItem(item);
@@ -205,6 +231,6 @@ public final class ArticleTable {
     }
 
     private static Map<String, AttributeValue> key(String slug) {
-        return Map.of("slug", AttributeValue.fromS(slug));
+        return ArticleSchema.key(slug);
     }
 }

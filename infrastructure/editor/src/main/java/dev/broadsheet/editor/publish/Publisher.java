@@ -6,7 +6,8 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.ReadingTime;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleDraft;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 import dev.broadsheet.editor.article.ArticleReader;
@@ -41,7 +42,8 @@ public final class Publisher {
     private static final int MAX_ATTEMPTS = 5;
 
     /** Written by the system, not by the editor: a difference in these alone is no change. */
-    private static final Set<String> NOT_COMPARED = Set.of("updatedAt", "version", "commentCount", ArticleItems.LISTED_AT);
+    private static final Set<String> NOT_COMPARED = Set.of(ArticleSchema.UPDATED_AT, ArticleSchema.VERSION,
+            ArticleSchema.COMMENT_COUNT, ArticleSchema.LISTED_AT);
 
     private final ArticleTable articles;
     private final ImageBucket images;
@@ -135,7 +137,7 @@ public final class Publisher {
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
-        return new Article(draft.slug(), draft.headline(), draft.summary(), Article.PUBLISHED, publishedAt, now,
+        return new Article(draft.slug(), draft.headline(), draft.summary(), ArticleSchema.PUBLISHED, publishedAt, now,
                 samePlace ? stored.listedAt() : now, draft.tags(), draft.authors(),
                 draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
                 ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),

@@ -6,7 +6,7 @@ import dev.broadsheet.articles.dao.DynamoArticleRepository;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Tag;
-import dev.broadsheet.core.ArticleLists;
+import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
@@ -164,18 +164,40 @@ class ListItemsIT {
         assertEquals(List.of(SLUG), listed("sport"));
     }
 
-    @Test
-    void anArticleFromBeforeListItemsIsRewrittenOnceWithThem() {
-        publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
-        // As stored before list items: no lists attribute, no list items.
+    /** As stored before list items: no lists attribute, no list items. */
+    private void asBeforeListItems() {
         listItems().keySet().forEach(key -> aws.dynamoDb().deleteItem(d -> d.tableName(table)
                 .key(Map.of("slug", AttributeValue.fromS(key)))));
         aws.dynamoDb().updateItem(u -> u.tableName(table).key(Map.of("slug", AttributeValue.fromS(SLUG)))
-                .updateExpression("REMOVE lists"));
+                .updateExpression("REMOVE lists, listedAt"));
+    }
+
+    @Test
+    void anArticleFromBeforeListItemsIsRewrittenOnceWithThem() {
+        publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
+        asBeforeListItems();
 
         assertEquals(PublishResult.Outcome.UPDATED, publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]")).outcome());
         assertEquals(PublishResult.Outcome.UNCHANGED, publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]")).outcome());
         assertEquals(List.of(SLUG), listed("local"));
+    }
+
+    @Test
+    void reindexListsThePublishedArticlesThatLackListItemsAndOnlyThose() {
+        publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
+        asBeforeListItems();
+        long version = articles.find(SLUG).orElseThrow().version();
+
+        assertTrue(articles.relist(SLUG));
+        assertFalse(articles.relist(SLUG), "the second time there is nothing to do");
+
+        assertEquals(List.of(SLUG), listed("local"));
+        Article relisted = articles.find(SLUG).orElseThrow();
+        assertEquals(version + 1, relisted.version());
+        assertEquals(relisted.publishedAt(), relisted.listedAt(), "its place as of its publication: no reader paging skips it");
+        articles.unpublish(articles.findStored(SLUG).orElseThrow(), NOW);
+        assertFalse(articles.relist(SLUG), "an unpublished article is in no list");
+        assertEquals(List.of(), listed(null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.broadsheet.comments.model;
+package dev.broadsheet.core.schema;
 
 import java.util.Locale;
 
@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum CommentStatus {
     PENDING, APPROVED, SPAM, TRASH;
 
+    /** The stored value. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,4 +1,4 @@
-package dev.broadsheet.core;
+package dev.broadsheet.core.schema;
 
 import java.util.ArrayList;
 import java.util.List;
