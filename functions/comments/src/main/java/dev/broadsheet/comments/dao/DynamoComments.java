@@ -184,7 +184,8 @@ public final class DynamoComments {
                 .expressionAttributeValues(Map.of(":slug", s(slug)))
                 .limit(limit + 1)
                 .exclusiveStartKey(afterId == null ? null
-                        : Map.of("listedIn", s(slug), "articleSlug", s(slug), "commentId", s(afterId))));
+                        : Map.of(CommentSchema.LISTED_IN, s(slug), CommentSchema.ARTICLE_SLUG, s(slug),
+                                CommentSchema.COMMENT_ID, s(afterId))));
         List<Comment> found = response.items().stream().map(CommentItems::fromItem).toList();
         if (found.size() <= limit) {
             return new Page(found, null);
