@@ -9,8 +9,10 @@ import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.core.schema.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.broadsheet.core.schema.Items.n;
 import static dev.broadsheet.core.schema.Items.s;
@@ -29,6 +32,9 @@ import static dev.broadsheet.core.schema.Items.s;
 public final class DynamoComments {
 
     private static final int MAX_ATTEMPTS = 3;
+    /** An expiring counter: its window is in its key; TTL deletes it after the window ends. */
+    private static final String COUNT_UPDATE = "ADD #n :one SET expiresAt = :end";
+    private static final String COUNT_CONDITION = "attribute_not_exists(#n) OR #n < :limit";
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
@@ -36,8 +42,32 @@ public final class DynamoComments {
     public record Tables(String articles, String comments, String guards) {
     }
 
-    /** A single-use or time-limited marker in the guards table, claimed by the submission. */
-    public record Guard(String pk, Instant expiresAt) {
+    /**
+     * A marker in the guards table, claimed by a submission: single-use (a nonce, a duplicate),
+     * time-limited (a flood marker: free again after {@code expiresAt}), or an expiring counter
+     * ({@code limit} > 0: taken once it has counted {@code limit}; its key names its time window,
+     * which ends at {@code expiresAt}).
+     */
+    public record Guard(String pk, Instant expiresAt, int limit) {
+
+        public Guard(String pk, Instant expiresAt) {
+            this(pk, expiresAt, 0);
+        }
+
+        public static Guard counter(String pk, Instant windowEnd, int limit) {
+            return new Guard(pk, windowEnd, limit);
+        }
+
+        public boolean isCounter() {
+            return limit > 0;
+        }
+    }
+
+    /**
+     * What the guards table says about a submission's author: an approval of this name and email
+     * not withdrawn by a later spam decision on the email, and bans of the email or the address.
+     */
+    public record Standing(boolean knownAuthor, boolean bannedEmail, boolean bannedAddress) {
     }
 
     /** What stopped a submission's write: the first guard already taken, in the order given. */
@@ -85,10 +115,44 @@ public final class DynamoComments {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
-    public boolean hasApprovedComment(String emailHash) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
-        return item != null && !item.isEmpty();
+    /** The author's standing and bans, in one consistent BatchGetItem of four guard keys. */
+    public Standing standing(String authorHash, String emailHash, String emailForKeys, String ipHash) {
+        String approved = GuardSchema.APPROVED_AUTHOR + authorHash;
+        String spam = GuardSchema.SPAM_EMAIL + emailHash;
+        String bannedEmail = GuardSchema.BANNED_EMAIL + emailForKeys;
+        String bannedAddress = GuardSchema.BANNED_ADDRESS + ipHash;
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(tables.guards(), KeysAndAttributes.builder().consistentRead(true)
+                .keys(Stream.of(approved, spam, bannedEmail, bannedAddress).map(GuardSchema::key).toList()).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(pending));
+            response.responses().getOrDefault(tables.guards(), List.of()).forEach(item -> found.put(item.get(GuardSchema.PK).s(), item));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        long approvedAt = at(found.get(approved));
+        boolean known = found.containsKey(approved) && (!found.containsKey(spam) || approvedAt > at(found.get(spam)));
+        return new Standing(known, found.containsKey(bannedEmail), found.containsKey(bannedAddress));
+    }
+
+    private static long at(Map<String, AttributeValue> item) {
+        return item == null || !item.containsKey(GuardSchema.AT) ? 0 : Items.number(item, GuardSchema.AT);
+    }
+
+    /**
+     * Counts one more use of an expiring counter, refused once it has counted its limit (the
+     * challenge route's per-client limit; submissions count theirs in their transaction).
+     *
+     * @throws GuardTaken when the counter is at its limit; nothing is counted then
+     */
+    public void count(Guard counter) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tables.guards()).key(GuardSchema.key(counter.pk()))
+                    .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
+                    .expressionAttributeNames(Map.of("#n", GuardSchema.COUNT)).expressionAttributeValues(countValues(counter)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new GuardTaken(counter);
+        }
     }
 
     /** Whether a guard is held: present, and without an expiry or not yet expired. */
@@ -133,7 +197,7 @@ public final class DynamoComments {
                     .conditionExpression("attribute_not_exists(commentId)")).build());
             int counters = writes.size();
             if (comment.status() == CommentStatus.APPROVED) {
-                writes.addAll(approvalWrites(tables, current, comment.emailHash()));
+                writes.addAll(approvalWrites(tables, current, comment.authorHash(), now));
             }
             try {
                 dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
@@ -194,17 +258,27 @@ public final class DynamoComments {
         return new Page(page, page.get(limit - 1).id());
     }
 
-    /** The writes that go with a comment becoming approved: the article's count (and its list items'), the email's record. */
-    public static List<TransactWriteItem> approvalWrites(Tables tables, ArticleState article, String emailHash) {
+    /** The writes that go with a comment becoming approved: the article's count (and its list items'), the author's standing. */
+    public static List<TransactWriteItem> approvalWrites(Tables tables, ArticleState article, String authorHash, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>(ArticleCounters.count(tables.articles(), article, 1));
-        if (emailHash != null) {
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                    .item(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash)))).build());
+        if (authorHash != null) {
+            writes.add(standingWrite(tables, GuardSchema.APPROVED_AUTHOR + authorHash, now));
         }
         return writes;
     }
 
+    /** A standing record ({@code approved-author#}, {@code spam-email#}): its key and when it was decided. */
+    public static TransactWriteItem standingWrite(Tables tables, String pk, Instant now) {
+        return TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
+                .item(Map.of(GuardSchema.PK, s(pk), GuardSchema.AT, n(now.toEpochMilli())))).build();
+    }
+
     private TransactWriteItem claim(Guard guard, Instant now) {
+        if (guard.isCounter()) {
+            return TransactWriteItem.builder().update(update -> update.tableName(tables.guards()).key(GuardSchema.key(guard.pk()))
+                    .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
+                    .expressionAttributeNames(Map.of("#n", GuardSchema.COUNT)).expressionAttributeValues(countValues(guard))).build();
+        }
         if (guard.expiresAt() == null) {
             return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
                     .conditionExpression("attribute_not_exists(pk)")).build();
@@ -212,6 +286,10 @@ public final class DynamoComments {
         return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
                 .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
+    }
+
+    private static Map<String, AttributeValue> countValues(Guard counter) {
+        return Map.of(":one", n(1), ":limit", n(counter.limit()), ":end", n(counter.expiresAt().getEpochSecond()));
     }
 
     private static Map<String, AttributeValue> guardItem(Guard guard) {

@@ -73,8 +73,13 @@ final class CommentViews {
                 comment.contentHtml(), comment.createdAt().toString());
     }
 
+    /**
+     * A spam comment (a banned sender, a disallowed word) is answered as pending: its sender learns
+     * nothing, and its script cannot tell which rule caught it.
+     */
     static SubmittedView submitted(Comment comment) {
+        CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         return new SubmittedView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), comment.createdAt().toString(), comment.status().value());
+                comment.contentHtml(), comment.createdAt().toString(), shown.value());
     }
 }

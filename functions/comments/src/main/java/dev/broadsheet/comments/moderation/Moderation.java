@@ -6,20 +6,28 @@ import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.comments.model.Emails;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The editor's moderation operations (the {@code broadsheet comments ...} command calls these):
@@ -36,15 +44,24 @@ import java.util.Map;
  * replies keep their thread; it leaves the list with its last listed reply. A reply approved after
  * its parent was removed makes the parent such a placeholder.
  */
+
 public final class Moderation {
+
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
+    private final Clock clock;
     private final DynamoComments articles;
 
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
+        this(dynamoDb, tables, Clock.systemUTC());
+    }
+
+    /** @param clock when decisions are made: standing compares an approval's time with the last spam decision's */
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.clock = clock;
         this.articles = new DynamoComments(dynamoDb, tables);
     }
 
@@ -170,13 +187,18 @@ public final class Moderation {
             boolean listed = entering || (item.containsKey(CommentSchema.LISTED_IN) && hasListedReplies(slug, id));
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(statusChange(slug, id, comment.status(), target, listed));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (target == CommentStatus.SPAM && comment.emailHash() != null) {
+                // Spam withdraws the standing of every name used with this email (trash does not).
+                writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
+            }
             if (entering || leaving) {
                 ArticleState article = articles.article(slug).orElse(null);
                 if (article == null) {
                     return Result.NOT_FOUND;
                 }
                 if (entering) {
-                    writes.addAll(DynamoComments.approvalWrites(tables, article, comment.emailHash()));
+                    writes.addAll(DynamoComments.approvalWrites(tables, article, comment.authorHash(), now));
                     if (comment.parentId() != null) {
                         // A reply approved after its parent was removed: the parent shows as removed.
                         writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
@@ -257,6 +279,102 @@ public final class Moderation {
         AttributeValue grandparent = parent.get("parentId");
         if (grandparent != null) {
             unlistRemovedParentWithoutReplies(slug, grandparent.s());
+        }
+    }
+
+    /** A ban: what it names (an email, or the address of a comment) and when it was made. */
+    public record Ban(String kind, String value, String bannedAt) {
+        public static final String EMAIL = "email";
+        public static final String ADDRESS = "address";
+    }
+
+    /**
+     * Bans an email: its submissions look accepted and go straight to spam. Keyed by the email's
+     * key form, so {@code Jane+x@Gmail.com} bans {@code jane@gmail.com} too.
+     *
+     * @return false when it was banned already (nothing written)
+     */
+    public boolean banEmail(String email) {
+        return ban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email), Emails.forKeys(email));
+    }
+
+    /**
+     * Bans the client address a comment was posted from, by the keyed hash stored with the comment
+     * (the address itself was never stored).
+     *
+     * @return empty when there is no such comment; else whether a ban was written
+     */
+    public Optional<Boolean> banAddressOf(String moderationId) {
+        return addressKey(moderationId).map(pk -> ban(pk, "address of " + moderationId));
+    }
+
+    /** @return false when the email was not banned */
+    public boolean unbanEmail(String email) {
+        return unban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email));
+    }
+
+    /** @return empty when there is no such comment; else whether a ban was removed */
+    public Optional<Boolean> unbanAddressOf(String moderationId) {
+        return addressKey(moderationId).map(this::unban);
+    }
+
+    /**
+     * Every ban, emails first then addresses, each in key order. A scan of the guards table, whose
+     * other items are mostly short-lived (nonces, flood markers, counters): an editor's command, not a route.
+     */
+    public List<Ban> bans() {
+        List<Ban> bans = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> start = startKey;
+            ScanResponse page = dynamoDb.scan(scan -> scan.tableName(tables.guards()).consistentRead(true)
+                    .filterExpression("begins_with(" + GuardSchema.PK + ", :ban)")
+                    .expressionAttributeValues(Map.of(":ban", AttributeValue.fromS(GuardSchema.BAN)))
+                    .exclusiveStartKey(start));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String pk = item.get(GuardSchema.PK).s();
+                String kind = pk.startsWith(GuardSchema.BANNED_EMAIL) ? Ban.EMAIL : Ban.ADDRESS;
+                bans.add(new Ban(kind, item.get(GuardSchema.BAN_VALUE).s(), item.get(GuardSchema.BANNED_AT).s()));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        bans.sort(Comparator.comparing(Ban::kind, Comparator.reverseOrder()).thenComparing(Ban::value));
+        return bans;
+    }
+
+    private Optional<String> addressKey(String moderationId) {
+        String[] parts = parse(moderationId);
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                .key(CommentSchema.key(parts[0], parts[1])).projectionExpression(CommentSchema.IP_HASH).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue ipHash = item.get(CommentSchema.IP_HASH);
+        if (ipHash == null) {
+            throw new IllegalStateException("The comment " + moderationId + " has no stored address hash to ban.");
+        }
+        return Optional.of(GuardSchema.BANNED_ADDRESS + ipHash.s());
+    }
+
+    private boolean ban(String pk, String value) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tables.guards())
+                    .item(Map.of(GuardSchema.PK, AttributeValue.fromS(pk), GuardSchema.BAN_VALUE, AttributeValue.fromS(value),
+                            GuardSchema.BANNED_AT, AttributeValue.fromS(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean unban(String pk) {
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(tables.guards()).key(GuardSchema.key(pk))
+                    .conditionExpression("attribute_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

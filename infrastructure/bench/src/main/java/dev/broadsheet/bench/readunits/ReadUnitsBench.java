@@ -170,7 +170,7 @@ public final class ReadUnitsBench {
             at = at.plusSeconds(30);
             CommentStatus status = i % 2 == 0 ? CommentStatus.APPROVED : CommentStatus.PENDING;
             items.add(CommentItems.toItem(new Comment(Archive.slug(0), CommentIds.next(at), null, "Reader " + i,
-                    "https://reader" + i + ".example.com/", "reader" + i + "@example.com", "e".repeat(43), "i".repeat(43),
+                    "https://reader" + i + ".example.com/", "reader" + i + "@example.com", "e".repeat(43), "a".repeat(43), "i".repeat(43),
                     "I read this with <em>interest</em>; the council should publish the figures. ".repeat(4).trim(),
                     status, 1, at, status == CommentStatus.PENDING ? "first comment from this email" : null)));
         }
