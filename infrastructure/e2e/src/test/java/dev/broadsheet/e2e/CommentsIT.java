@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -114,6 +115,20 @@ class CommentsIT {
                 "return arguments[0].parentElement.classList.contains('children') && arguments[0].parentElement.parentElement === arguments[1];",
                 reply, thread));
         browser.screenshot("comments-threaded", thread);
+
+        // The parent taken down: it stays as a placeholder, the reply still nested under it.
+        Moderator.of(demo.api().aws()).trash(SLUG + "/" + parentId);
+        WebElement removed = reloadUntil(demo, driver -> {
+            WebElement item = driver.findElement(By.id("comment-" + parentId));
+            return item.getAttribute("class").contains("removed") ? item : null;
+        });
+        assertEquals("This comment was removed.", removed.findElement(By.className("comment-removed")).getText());
+        assertTrue(removed.findElements(By.className("comment-author")).isEmpty(), "nothing of who wrote it");
+        assertTrue(removed.findElements(By.className("reply-link")).isEmpty(), "no reply to a removed comment");
+        WebElement orphan = commentBy(replier);
+        assertEquals(Boolean.TRUE, browser.script(
+                "return arguments[0].parentElement.parentElement === arguments[1];", orphan, removed));
+        browser.screenshot("comments-removed-parent", removed);
     }
 
     @Test
@@ -254,12 +269,22 @@ class CommentsIT {
     }
 
     private static WebElement reloadUntilCommentBy(Demo demo, String author) {
-        // Comment lists are cacheable for seconds; the demo's fetch may revalidate, so reload until shown.
+        return reloadUntil(demo, driver -> commentBy(author));
+    }
+
+    /** Comment lists are cacheable for seconds; the demo's fetch may revalidate, so reload until shown. */
+    private static WebElement reloadUntil(Demo demo, java.util.function.Function<WebDriver, WebElement> shown) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             browser.get(demo.articleUrl(SLUG));
             try {
-                return browser.waitFor(driver -> commentBy(author));
+                return browser.waitFor(driver -> {
+                    try {
+                        return shown.apply(driver);
+                    } catch (org.openqa.selenium.NoSuchElementException notYet) {
+                        return null;
+                    }
+                });
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
@@ -268,10 +293,11 @@ class CommentsIT {
         }
     }
 
-    /** The comment shown by this author, or null. */
+    /** The comment shown by this author, or null (a removed comment's placeholder has no author). */
     private static WebElement commentBy(String author) {
         return browser.driver().findElements(By.cssSelector("#comment-list .comment")).stream()
-                .filter(item -> item.findElement(By.className("comment-author")).getText().equals(author))
+                .filter(item -> item.findElements(By.className("comment-author")).stream()
+                        .anyMatch(name -> name.getText().equals(author)))
                 .findFirst().orElse(null);
     }
 

@@ -314,6 +314,7 @@ public final class ReadUnitsBench {
         Files.writeString(results, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
+    /** Reported units per request and item count; the computed units beside them where they differ. */
     @SuppressWarnings("unchecked")
     private static String markdown(Map<String, Object> bySize) {
         StringBuilder table = new StringBuilder("| request | ");
@@ -324,7 +325,10 @@ public final class ReadUnitsBench {
             table.append("| ").append(name).append(" | ");
             for (Object value : bySize.values()) {
                 Map<String, Object> measured = ((Map<String, Map<String, Object>>) ((Map<String, Object>) value).get("cases")).get(name);
-                table.append(units((double) measured.get("reported"))).append(" (").append(measured.get("items")).append(" items) | ");
+                double reported = (double) measured.get("reported");
+                double computed = (double) measured.get("computed");
+                table.append(units(reported)).append(reported == computed ? "" : " (computed " + units(computed) + ")")
+                        .append(", ").append(measured.get("items")).append(" items | ");
             }
             table.append('\n');
         }
