@@ -1,8 +1,8 @@
 package dev.broadsheet.editor;
 
-import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.publish.ArticleTable;
+import dev.broadsheet.editor.publish.StoredArticle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -15,11 +15,14 @@ import java.util.concurrent.Callable;
         "Put every published article in the lists it belongs to (GET /articles, its tags' pages), and",
         "every approved comment in its article's public comment list.",
         "Needed once for what was published or approved before lists had indexes of their own; publish",
-        "and moderation do it for what they write. Writes only what is missing; safe to re-run."})
+        "and moderation do it for what they write. Writes only what is missing; safe to re-run."},
+        footer = {"", "Examples:",
+                "  broadsheet reindex --local",
+                "  broadsheet reindex --stack broadsheet"})
 final class ReindexCommand implements Callable<Integer> {
 
     @Mixin
-    TargetOptions target;
+    TargetOptions.WithCommentTables target;
 
     @Spec
     CommandSpec spec;
@@ -37,11 +40,11 @@ final class ReindexCommand implements Callable<Integer> {
             ArticleTable articles = destination.articles();
             int relisted = 0;
             int published = 0;
-            for (ArticleTable.Listing listing : articles.list()) {
-                if (ArticleSchema.isPublished(listing.status())) {
+            for (StoredArticle stored : articles.list()) {
+                if (stored.article().isPublished()) {
                     published++;
-                    if (articles.relist(listing.slug())) {
-                        out.println("Listed " + listing.slug());
+                    if (articles.relist(stored.article().slug())) {
+                        out.println("Listed " + stored.article().slug());
                         relisted++;
                     }
                 }

@@ -44,7 +44,7 @@ public final class ArticleReader {
     private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share", "tagDetails", "readingTimeMinutes",
             "openGraph");
     private static final Set<String> ARTICLE_FIELDS = Set.of("slug", "headline", "summary", "publishedAt", "tags",
-            "authors", "heroImage", "body", "comments");
+            "authors", "heroImage", "body", "comments", "versions");
     public static final int MAX_AUTHORS = 10;
     public static final int MAX_NAME = 100;
     private static final Set<String> IMAGE_FIELDS = Set.of("file", "alt", "caption", "credit");
@@ -80,10 +80,12 @@ public final class ArticleReader {
         ImageRef hero = json.hasNonNull("heroImage") ? image(json.get("heroImage"), "heroImage") : null;
         List<BlockDraft> body = body(json.get("body"));
         Boolean commentsOpen = commentsOpen(json.get("comments"));
+        Map<String, Long> versions = versions(json.get("versions"));
         if (textBytes > MAX_TEXT_BYTES) {
             error("body", "the article's text is " + textBytes + " bytes; at most " + MAX_TEXT_BYTES + " fit in one article");
         }
-        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, authors, hero, body, commentsOpen);
+        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, authors, hero, body, commentsOpen,
+                versions);
         if (draft.images().size() > MAX_IMAGES) {
             error("body", "has " + draft.images().size() + " images; at most " + MAX_IMAGES + " per article");
         }
@@ -335,6 +337,26 @@ public final class ArticleReader {
             return null;
         }
         return open.booleanValue();
+    }
+
+    /** Written by publish and pull: {"local": 3, "eu-west-1/broadsheet-ArticlesTable-1AB2": 7}. */
+    private Map<String, Long> versions(JsonNode node) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return versions;
+        }
+        if (!node.isObject()) {
+            error("versions", "must be an object of versions by target, as publish and pull write it, e.g. {\"local\": 3}");
+            return versions;
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().canConvertToLong() || !entry.getValue().isIntegralNumber() || entry.getValue().asLong() < 1) {
+                error("versions." + entry.getKey(), "must be a version number (1 or more)");
+            } else {
+                versions.put(entry.getKey(), entry.getValue().asLong());
+            }
+        });
+        return versions;
     }
 
     private String text(JsonNode node, String name, boolean required, int maxLength) {

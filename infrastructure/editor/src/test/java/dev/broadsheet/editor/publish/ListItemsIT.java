@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +66,7 @@ class ListItemsIT {
     }
 
     private PublishResult publish(String json) {
-        return publisher.publish(json(json), ImageFiles.in(dir), Progress.SILENT);
+        return publisher.publish(json(json), ImageFiles.in(dir), Progress.SILENT, Publisher.Request.overwriting("tester"));
     }
 
     private static JsonNode json(String json) {
@@ -104,7 +105,7 @@ class ListItemsIT {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\", {\"slug\": \"united-states\", \"name\": \"USA\"}]"));
 
         assertEquals(List.of("all/" + SLUG, "tag:local/" + SLUG, "tag:united-states/" + SLUG), List.copyOf(listItems().keySet()));
-        Article stored = articles.find(SLUG).orElseThrow();
+        Article stored = articles.find(SLUG).orElseThrow().article();
         assertEquals(List.of(new Tag("local", "Local"), new Tag("united-states", "USA")), stored.tags());
         assertEquals(List.of(new Author("José Núñez", "jose-nunez"), new Author("Ann Archer", "ann")), stored.authors());
         assertEquals(3, stored.readingTimeMinutes(), "500 words at 230 a minute");
@@ -137,7 +138,7 @@ class ListItemsIT {
     @Test
     void reDatingMovesEveryListItemAndGivesTheArticleANewPlace() {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
-        Instant firstPlace = articles.find(SLUG).orElseThrow().listedAt();
+        Instant firstPlace = articles.find(SLUG).orElseThrow().article().listedAt();
 
         publish(article("2020-01-01T00:00:00.000Z", "[\"local\"]"));
 
@@ -145,19 +146,19 @@ class ListItemsIT {
             assertEquals("2020-01-01T00:00:00.000Z", item.get("publishedAt").s());
         }
         assertEquals(NOW, firstPlace);
-        assertEquals(NOW, articles.find(SLUG).orElseThrow().listedAt());
+        assertEquals(NOW, articles.find(SLUG).orElseThrow().article().listedAt());
     }
 
     @Test
     void unpublishingDeletesEveryListItemAndRepublishingBringsThemBack() {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\", \"sport\"]"));
 
-        articles.unpublish(articles.findStored(SLUG).orElseThrow(), NOW);
+        articles.unpublish(articles.find(SLUG).orElseThrow(), new Decision("tester", NOW));
 
         assertEquals(Map.of(), listItems());
         assertEquals(List.of(), listed(null));
         assertEquals(List.of(), listed("sport"));
-        assertEquals(List.of(), articles.findStored(SLUG).orElseThrow().lists());
+        assertEquals(List.of(), articles.find(SLUG).orElseThrow().lists());
 
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\", \"sport\"]"));
         assertEquals(3, listItems().size());
@@ -192,10 +193,10 @@ class ListItemsIT {
         assertFalse(articles.relist(SLUG), "the second time there is nothing to do");
 
         assertEquals(List.of(SLUG), listed("local"));
-        Article relisted = articles.find(SLUG).orElseThrow();
+        Article relisted = articles.find(SLUG).orElseThrow().article();
         assertEquals(version + 1, relisted.version());
         assertEquals(relisted.publishedAt(), relisted.listedAt(), "its place as of its publication: no reader paging skips it");
-        articles.unpublish(articles.findStored(SLUG).orElseThrow(), NOW);
+        articles.unpublish(articles.find(SLUG).orElseThrow(), new Decision("tester", NOW));
         assertFalse(articles.relist(SLUG), "an unpublished article is in no list");
         assertEquals(List.of(), listed(null));
     }
@@ -203,7 +204,7 @@ class ListItemsIT {
     @Test
     void aCommentApprovedBetweenReadAndWriteStopsTheWriteWhichThenCountsIt() {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
-        ArticleTable.Stored read = articles.findStored(SLUG).orElseThrow();
+        StoredArticle read = articles.find(SLUG).orElseThrow();
         Article edit = Publisher.article(ArticleReader.read(json(article("2026-11-28T09:00:00.000Z",
                 "[\"local\", \"sport\"]")), ImageFiles.in(dir)), read.article(), NOW);
         // An approval after our read: the count grows on the article and on its list items.
@@ -213,13 +214,13 @@ class ListItemsIT {
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
         }
 
-        assertThrows(CountersMovedException.class, () -> articles.write(edit, read));
+        assertThrows(ConcurrentEditException.class, () -> articles.write(edit, read, read.decisions(), Set.of()));
         assertFalse(listItems().containsKey("tag:sport/" + SLUG), "nothing of the refused write is there");
 
         // What the publisher does next: read again, write again.
         PublishResult result = publish(article("2026-11-28T09:00:00.000Z", "[\"local\", \"sport\"]"));
         assertEquals(PublishResult.Outcome.UPDATED, result.outcome());
-        assertEquals(1, articles.find(SLUG).orElseThrow().commentCount());
+        assertEquals(1, articles.find(SLUG).orElseThrow().article().commentCount());
         listItems().forEach((key, item) -> assertEquals("1", item.get("commentCount").n(), key));
     }
 }
