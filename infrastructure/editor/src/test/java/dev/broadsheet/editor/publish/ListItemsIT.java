@@ -136,6 +136,17 @@ class ListItemsIT {
     }
 
     @Test
+    void closingCommentsClosesThemOnEveryListItemToo() {
+        publish(article("2026-11-28T09:00:00.000Z", "[\"local\", \"sport\"]"));
+
+        articles.setCommentsOpen(articles.find(SLUG).orElseThrow(), false, new Decision("tester", NOW));
+
+        assertFalse(articles.find(SLUG).orElseThrow().article().commentsOpen());
+        listItems().forEach((key, item) -> assertFalse(item.get("commentsOpen").bool(), key));
+        assertTrue(lists.listPublished("sport", 5, null).articles().stream().noneMatch(Article::commentsOpen));
+    }
+
+    @Test
     void reDatingMovesEveryListItemAndGivesTheArticleANewPlace() {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
         Instant firstPlace = articles.find(SLUG).orElseThrow().article().listedAt();
