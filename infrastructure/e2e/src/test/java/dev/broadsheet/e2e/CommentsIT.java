@@ -123,8 +123,9 @@ class CommentsIT {
             return item.getAttribute("class").contains("removed") ? item : null;
         });
         assertEquals("This comment was removed.", removed.findElement(By.className("comment-removed")).getText());
-        assertTrue(removed.findElements(By.className("comment-author")).isEmpty(), "nothing of who wrote it");
-        assertTrue(removed.findElements(By.className("reply-link")).isEmpty(), "no reply to a removed comment");
+        // Its own body only: its replies are nested in it.
+        assertTrue(removed.findElements(By.cssSelector(":scope > .comment-body .comment-author")).isEmpty(), "nothing of who wrote it");
+        assertTrue(removed.findElements(By.cssSelector(":scope > .comment-body .reply-link")).isEmpty(), "no reply to a removed comment");
         WebElement orphan = commentBy(replier);
         assertEquals(Boolean.TRUE, browser.script(
                 "return arguments[0].parentElement.parentElement === arguments[1];", orphan, removed));
@@ -272,9 +273,12 @@ class CommentsIT {
         return reloadUntil(demo, driver -> commentBy(author));
     }
 
-    /** Comment lists are cacheable for seconds; the demo's fetch may revalidate, so reload until shown. */
+    /**
+     * Comment lists are cacheable for seconds (and served stale while the browser revalidates), so
+     * reload every few seconds until shown, for up to a minute.
+     */
     private static WebElement reloadUntil(Demo demo, java.util.function.Function<WebDriver, WebElement> shown) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             browser.get(demo.articleUrl(SLUG));
             try {
@@ -284,7 +288,7 @@ class CommentsIT {
                     } catch (org.openqa.selenium.NoSuchElementException notYet) {
                         return null;
                     }
-                });
+                }, java.time.Duration.ofSeconds(4));
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
@@ -293,10 +297,13 @@ class CommentsIT {
         }
     }
 
-    /** The comment shown by this author, or null (a removed comment's placeholder has no author). */
+    /**
+     * The comment shown by this author, or null. Its own author only (its replies are nested in it),
+     * and none for a removed comment's placeholder.
+     */
     private static WebElement commentBy(String author) {
         return browser.driver().findElements(By.cssSelector("#comment-list .comment")).stream()
-                .filter(item -> item.findElements(By.className("comment-author")).stream()
+                .filter(item -> item.findElements(By.cssSelector(":scope > .comment-body .comment-author")).stream()
                         .anyMatch(name -> name.getText().equals(author)))
                 .findFirst().orElse(null);
     }
