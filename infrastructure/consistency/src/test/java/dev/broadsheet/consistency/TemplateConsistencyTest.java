@@ -1,6 +1,7 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.broadsheet.core.CdnOrigin;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.schema.ArticleLists;
@@ -36,8 +37,11 @@ class TemplateConsistencyTest {
             "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETSMANAGER",
             // The comment challenge secret in local runs (LocalAws sets it); in AWS it comes from Secrets Manager.
             LocalAws.LOCAL_CHALLENGE_SECRET);
-    /** Read by the JVM, not by our code. */
-    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /**
+     * Read by the JVM, not by our code; and the CDN settings, which every handler's base reads from
+     * the process environment (HttpHandler, CdnOrigin), so they are never asked of a given Environment.
+     */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", CdnOrigin.ENABLED, CdnOrigin.SECRET);
 
     private final SamTemplate template = SamTemplate.ofProject();
 
