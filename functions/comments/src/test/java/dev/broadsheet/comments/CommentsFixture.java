@@ -19,16 +19,14 @@ import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.emulators.MutableClock;
 import dev.broadsheet.template.OpenApiContract;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,33 +270,5 @@ public final class CommentsFixture {
                                       Map<String, String> extraHeaders) {
         return HttpEvents.request(method, path).host("api.example.com").sourceIp(ip)
                 .pathParameters(Map.of("slug", slug)).body(contentType, body).headers(extraHeaders).build();
-    }
-
-    /** A clock the test sets and moves. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

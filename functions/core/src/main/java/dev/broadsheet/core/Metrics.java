@@ -55,11 +55,15 @@ public final class Metrics {
         out.println(line(metric, value, reason, function == null ? "local" : function, System.currentTimeMillis()));
     }
 
-    /** Runs {@code work} (a SnapStart priming) without emitting anything. */
+    /**
+     * Runs {@code work} (a SnapStart priming) without emitting anything, and builds one line without
+     * printing it, so that the first real count after a restore finds its code compiled.
+     */
     public static void muted(Runnable work) {
         muted = true;
         try {
             work.run();
+            line(COMMENTS_REFUSED, 1, "priming", "priming", System.currentTimeMillis());
         } finally {
             muted = false;
         }
@@ -84,7 +88,16 @@ public final class Metrics {
         return line.append(",\"").append(safe(metric)).append("\":").append(value).append('}').toString();
     }
 
+    /** A plain loop, not a regex: this runs on the first request's path (measured: a regex cost 4-11 ms cold). */
     private static String safe(String text) {
-        return text.replaceAll("[^A-Za-z0-9._-]", "_");
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+            if (!plain) {
+                chars[i] = '_';
+            }
+        }
+        return new String(chars);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * the same record without a body (see {@code ArticleItems}).
  *
  * @param status             {@code published}, {@code draft} or {@code unpublished}; only published
- *                           articles are served ({@link ArticleSchema#isPublished(String)})
+ *                           articles are served, from their {@code publishedAt} on ({@link ArticleSchema#isPublishedAt})
  * @param listedAt           when the article took its place in the lists (published, or re-dated): pages
  *                           of a list paged since an earlier time skip it, so no reader sees it twice
  * @param tags               in the editor's order; their slugs are what {@code ?tag=} filters by
@@ -41,11 +41,17 @@ public record Article(
         body = body == null ? List.of() : List.copyOf(body);
     }
 
+    /** Whether an editor published it (it may still be scheduled: see {@link #isPublishedAt}). */
     public boolean isPublished() {
         return ArticleSchema.isPublished(status);
     }
 
     public List<String> tagSlugs() {
         return tags.stream().map(Tag::slug).toList();
+    }
+
+    /** Whether readers may see it at this instant. */
+    public boolean isPublishedAt(Instant now) {
+        return ArticleSchema.isPublishedAt(status, publishedAt, now);
     }
 }

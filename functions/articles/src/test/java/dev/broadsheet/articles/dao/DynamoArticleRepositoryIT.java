@@ -31,7 +31,7 @@ class DynamoArticleRepositoryIT {
     DynamoArticleRepositoryIT(LocalAws aws) {
         this.aws = aws;
         this.table = aws.physicalNames().get("ArticlesTable");
-        this.repository = new DynamoArticleRepository(aws.dynamoDb(), table);
+        this.repository = new DynamoArticleRepository(aws.dynamoDb(), table, Clock.systemUTC());
     }
 
     @BeforeEach

@@ -31,6 +31,8 @@ import static dev.broadsheet.core.schema.Items.s;
 /** The comments, guards and articles tables, as the comment routes use them. */
 public final class DynamoComments {
 
+    /** A filtered query may come back short; the comments feed reads at most this many pages. */
+    private static final int MAX_PAGES = 5;
     private static final int MAX_ATTEMPTS = 3;
     /** An expiring counter: its window is in its key; TTL deletes it after the window ends. */
     private static final String COUNT_UPDATE = "ADD #n :one SET expiresAt = :end";
@@ -92,19 +94,20 @@ public final class DynamoComments {
         this.tables = tables;
     }
 
-    public Optional<ArticleState> article(String slug) {
+    /** @param now what "published now" is measured against ({@link ArticleSchema#isPublishedAt}): a scheduled article is not open to comments */
+    public Optional<ArticleState> article(String slug, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
-                .projectionExpression("#slug, #status, #open, #publishedAt, #lists, #version")
+                .projectionExpression("#slug, #status, #open, #publishedAt, #headline, #lists, #version")
                 .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
                         "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT,
-                        "#lists", ArticleSchema.LISTS, "#version", ArticleSchema.VERSION))).item();
+                        "#headline", ArticleSchema.HEADLINE, "#lists", ArticleSchema.LISTS, "#version", ArticleSchema.VERSION))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
         AttributeValue lists = item.get(ArticleSchema.LISTS);
-        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
-                Items.instant(item, ArticleSchema.PUBLISHED_AT),
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE),
                 lists == null ? List.of() : lists.l().stream().map(AttributeValue::s).toList(),
                 Items.number(item, ArticleSchema.VERSION)));
     }
@@ -218,7 +221,7 @@ public final class DynamoComments {
                     throw e;
                 }
                 if (moved) {
-                    current = article(comment.articleSlug()).orElseThrow(() -> e);
+                    current = article(comment.articleSlug(), now).orElseThrow(() -> e);
                 }
             }
         }
@@ -233,6 +236,37 @@ public final class DynamoComments {
         } catch (ConditionalCheckFailedException e) {
             throw new GuardTaken(guard);
         }
+    }
+
+    /**
+     * The newest approved comments of an article, newest first (comment ids sort by time), for the
+     * comments feed: pages of the article's comments, newest first, filtered to approved, until
+     * {@code limit} are found or the read budget is spent.
+     */
+    public List<Comment> latestApproved(String slug, int limit) {
+        List<Comment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
+            QueryResponse response = approvedPage(slug, startKey, false);
+            response.items().stream().limit(limit - found.size()).forEach(item -> found.add(CommentItems.fromItem(item)));
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        return List.copyOf(found);
+    }
+
+    /** One page of an article's comments (ids sort by time), filtered to the approved ones. */
+    private QueryResponse approvedPage(String slug, Map<String, AttributeValue> startKey, boolean oldestFirst) {
+        return dynamoDb.query(query -> query.tableName(tables.comments())
+                .keyConditionExpression("articleSlug = :slug")
+                .filterExpression("#status = :approved")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                .scanIndexForward(oldestFirst)
+                .limit(100)
+                .exclusiveStartKey(startKey));
     }
 
     /**

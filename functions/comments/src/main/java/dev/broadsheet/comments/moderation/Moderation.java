@@ -193,7 +193,7 @@ public final class Moderation {
                 writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
             }
             if (entering || leaving) {
-                ArticleState article = articles.article(slug).orElse(null);
+                ArticleState article = articles.article(slug, clock.instant()).orElse(null);
                 if (article == null) {
                     return Result.NOT_FOUND;
                 }
@@ -380,7 +380,7 @@ public final class Moderation {
 
     private boolean setCommentsOpen(String slug, boolean open) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            ArticleState article = articles.article(slug).orElse(null);
+            ArticleState article = articles.article(slug, clock.instant()).orElse(null);
             if (article == null) {
                 return false;
             }

@@ -36,7 +36,7 @@ record ImageSettings(String tableName, String bucket, UrlLifetime lifetime) {
             // Emulators serve http://host:port/bucket/key, not bucket subdomains.
             urls.endpoint(endpoint).s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
-        return new PublishedImages(new DynamoArticleImageRepository(dynamoDb, tableName),
+        return new PublishedImages(new DynamoArticleImageRepository(dynamoDb, tableName, Clock.systemUTC()),
                 new S3ImageSigner(urls.build(), region, bucket, credentials, lifetime, Clock.systemUTC()));
     }
 }

@@ -70,7 +70,7 @@ public final class ReadUnitsBench {
                 .credentialsProvider(aws.credentialsProvider()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(config -> config.addExecutionInterceptor(meter)).build();
         Map<String, String> names = aws.physicalNames();
-        listArticles = new ListArticlesHandler(new DynamoArticleRepository(metered, names.get("ArticlesTable")), ARTICLE_URL, CACHE);
+        listArticles = new ListArticlesHandler(new DynamoArticleRepository(metered, names.get("ArticlesTable"), Clock.systemUTC()), ARTICLE_URL, CACHE);
         listComments = new ListCommentsHandler(new CommentService(new DynamoComments(metered, new DynamoComments.Tables(
                 names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable"))),
                 null, null, null, 0, Clock.systemUTC()), CACHE);

@@ -57,7 +57,7 @@ class ListItemsIT {
         this.articles = new ArticleTable(aws.dynamoDb(), table);
         this.publisher = new Publisher(articles, new ImageBucket(aws.s3(), aws.physicalNames().get("ImagesBucket")),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        this.lists = new DynamoArticleRepository(aws.dynamoDb(), table);
+        this.lists = new DynamoArticleRepository(aws.dynamoDb(), table, Clock.systemUTC());
     }
 
     @BeforeEach
