@@ -86,10 +86,23 @@
       html: comment.contentHtml || "",
       createdAt: comment.createdAt,
       status: comment.status,
+      removed: comment.removed === true,
     };
   }
 
+  /**
+   * A comment taken down while replies hang under it: the API lists it as {id, parentId,
+   * removed: true} so the replies keep their thread. Shown as a placeholder, with no reply link.
+   */
+  function renderRemoved(view) {
+    return el("li", { class: "comment removed", id: "comment-" + view.id },
+      el("article", { class: "comment-body" }, el("p", { class: "comment-removed" }, "This comment was removed.")));
+  }
+
   function renderComment(view) {
+    if (view.removed) {
+      return renderRemoved(view);
+    }
     const author = view.website
       ? el("a", { href: view.website, rel: "nofollow ugc noopener noreferrer", class: "url" }, view.name || "Anonymous")
       : el("span", {}, view.name || "Anonymous");
@@ -135,7 +148,8 @@
       return item;
     });
     commentList.replaceChildren(...build(null));
-    const count = comments.length;
+    // Placeholders are no comments: the count is of what readers wrote and can read.
+    const count = comments.filter(c => !c.removed).length;
     setText("comments-title", count === 1 ? "1 Comment" : count + " Comments");
     document.getElementById("comments").hidden = count === 0;
   }
@@ -147,7 +161,9 @@
       const query = commentsCursor ? "?cursor=" + encodeURIComponent(commentsCursor) : "";
       const { body } = await call("GET", articlePath + "/comments" + query);
       const flatten = list => list.flatMap(c => [c, ...flatten(c.replies || [])]);
-      flatten(body.items || []).forEach(c => comments.push(commentView(c)));
+      // A placeholder can come again on a later page (its replies span pages): keep one.
+      flatten(body.items || []).filter(c => !comments.some(known => known.id === c.id))
+        .forEach(c => comments.push(commentView(c)));
       commentsCursor = body.nextCursor || null;
       more.hidden = !commentsCursor;
       renderThreads();

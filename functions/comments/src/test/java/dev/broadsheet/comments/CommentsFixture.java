@@ -15,6 +15,7 @@ import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.LocalAws;
@@ -89,23 +90,48 @@ public final class CommentsFixture {
         }
     }
 
+    /** The tag every fixture article has: its list items are "all" and this tag's. */
+    public static final String TAG = "world";
+
+    /** As the editor publishes: the article, and its list items mirroring the count and open flag. */
     public void publish(String slug, boolean commentsOpen, Instant publishedAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
+        List<String> lists = ArticleLists.listsOf(List.of(TAG));
+        Map<String, AttributeValue> common = new HashMap<>();
+        common.put("headline", AttributeValue.fromS("Headline of " + slug));
+        common.put("publishedAt", AttributeValue.fromS(publishedAt.toString()));
+        common.put("updatedAt", AttributeValue.fromS(publishedAt.toString()));
+        common.put("commentsOpen", AttributeValue.fromBool(commentsOpen));
+        common.put("commentCount", AttributeValue.fromN("0"));
+        Map<String, AttributeValue> item = new HashMap<>(common);
         item.put("slug", AttributeValue.fromS(slug));
         item.put("status", AttributeValue.fromS("published"));
-        item.put("feed", AttributeValue.fromS("published"));
-        item.put("headline", AttributeValue.fromS("Headline of " + slug));
-        item.put("publishedAt", AttributeValue.fromS(publishedAt.toString()));
-        item.put("updatedAt", AttributeValue.fromS(publishedAt.toString()));
-        item.put("commentsOpen", AttributeValue.fromBool(commentsOpen));
-        item.put("commentCount", AttributeValue.fromN("0"));
+        item.put("lists", AttributeValue.fromL(lists.stream().map(AttributeValue::fromS).toList()));
         item.put("version", AttributeValue.fromN("1"));
         aws.dynamoDb().putItem(put -> put.tableName(tables.articles()).item(item));
+        for (String list : lists) {
+            Map<String, AttributeValue> listItem = new HashMap<>(common);
+            listItem.put("slug", AttributeValue.fromS(ArticleLists.itemKey(list, slug)));
+            listItem.put(ArticleLists.LIST_NAME, AttributeValue.fromS(list));
+            aws.dynamoDb().putItem(put -> put.tableName(tables.articles()).item(listItem));
+        }
     }
 
     public long commentCount(String slug) {
-        return Long.parseLong(aws.dynamoDb().getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", AttributeValue.fromS(slug))).consistentRead(true)).item().get("commentCount").n());
+        return Long.parseLong(article(slug).get("commentCount").n());
+    }
+
+    /** The article's item, or one of its list items (key {@code <list>/<slug>}). */
+    public Map<String, AttributeValue> article(String key) {
+        return aws.dynamoDb().getItem(get -> get.tableName(tables.articles())
+                .key(Map.of("slug", AttributeValue.fromS(key))).consistentRead(true)).item();
+    }
+
+    /** The comment count and open flag of the article and each of its list items: all alike when consistent. */
+    public List<String> countersEverywhere(String slug) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(slug),
+                        ArticleLists.itemKeys(slug, List.of(TAG)).stream())
+                .map(this::article).map(item -> item.get("commentCount").n() + "/" + item.get("commentsOpen").bool())
+                .toList();
     }
 
     /** Items in the comments and guards tables, and the article's count: what a refusal must not change. */

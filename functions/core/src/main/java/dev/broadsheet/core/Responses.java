@@ -3,6 +3,7 @@ package dev.broadsheet.core;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ public final class Responses {
     public static final String JSON = "application/json; charset=utf-8";
     public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
     public static final String NO_STORE = "no-store";
+    /**
+     * A 404 may be cached, briefly: it absorbs a flood of requests for a missing URL, and an
+     * article published a moment after a reader asked is found seconds later.
+     */
+    public static final String NOT_FOUND_CACHE_CONTROL = "public, max-age=5, s-maxage=5";
 
     private Responses() {
     }
@@ -54,16 +60,27 @@ public final class Responses {
     public static APIGatewayV2HTTPResponse problem(Problem problem, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", PROBLEM_JSON);
-        // A 404 may be cached briefly by a CDN; anything else is about this one request.
-        headers.put("Cache-Control", problem.status() == 404 ? "public, max-age=30" : NO_STORE);
+        // A 404 may be cached for seconds; anything else is about this one request.
+        headers.put("Cache-Control", problem.status() == 404 ? NOT_FOUND_CACHE_CONTROL : NO_STORE);
         headers.putAll(extraHeaders);
         return response(problem.status(), headers, JsonWriter.write(problem));
     }
 
+    /**
+     * Every response carries {@code Vary: Origin}: every route is CORS-enabled, and API Gateway adds
+     * {@code Access-Control-Allow-Origin} only when an allowed {@code Origin} came with the request.
+     * A cache must then keep apart the copy fetched without an Origin (a crawler, server-side
+     * rendering) from the one a browser on the site gets, or it serves the first to the second and
+     * the browser refuses it. API Gateway replaces only the {@code Access-Control-*} headers of a
+     * function's response; {@code Vary} passes through.
+     */
     public static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        Map<String, String> withVary = new LinkedHashMap<>(headers);
+        withVary.merge("Vary", "Origin", (given, origin) -> given.toLowerCase(Locale.ROOT).contains("origin")
+                ? given : given + ", " + origin);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(headers)
+                .withHeaders(withVary)
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();

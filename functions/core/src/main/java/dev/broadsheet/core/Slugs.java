@@ -1,5 +1,7 @@
 package dev.broadsheet.core;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,7 @@ public final class Slugs {
     public static final String WORDS_REGEX = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
     private static final Pattern WORDS = Pattern.compile(WORDS_REGEX);
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
     private Slugs() {
     }
@@ -24,6 +27,16 @@ public final class Slugs {
 
     public static boolean isTag(String value) {
         return value != null && value.length() <= MAX_TAG_LENGTH && WORDS.matcher(value).matches();
+    }
+
+    /**
+     * A slug made of a name's letters and digits, accents dropped ("José Núñez" is "jose-nunez");
+     * empty when there are none (a name in another script: give the slug).
+     */
+    public static String fromWords(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String slug = NOT_WORD.matcher(plain).replaceAll("-").replaceAll("^-+|-+$", "");
+        return slug.length() <= MAX_TAG_LENGTH ? slug : slug.substring(0, MAX_TAG_LENGTH).replaceAll("-+$", "");
     }
 
     /** The slug path parameter of a route, or a 400 problem naming it. */

@@ -71,10 +71,10 @@ class SamTranslatorTest {
             }
         }
         assertEquals(Set.of(), wildcardActions(resources));
-        assertEquals(List.of("{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"slug\",\"commentCount\"]},"
+        assertEquals(List.of("{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"slug\",\"commentCount\",\"version\"]},"
                         + "\"StringEqualsIfExists\":{\"dynamodb:ReturnValues\":[\"NONE\",\"UPDATED_OLD\",\"UPDATED_NEW\"]}}"),
                 conditionsOf(resources.path("SubmitCommentFunctionRole"), "dynamodb:UpdateItem", "ArticlesTable"),
-                "the submit function may UpdateItem an article's comment count only");
+                "the submit function may UpdateItem an article's (and its list items') comment count only, on the version read");
     }
 
     @Test

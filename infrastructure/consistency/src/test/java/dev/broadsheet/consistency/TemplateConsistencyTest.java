@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.broadsheet.core.CdnOrigin;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
-import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.template.Intrinsics;
-import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
@@ -102,12 +102,12 @@ class TemplateConsistencyTest {
     void theTablesTheCodeQueriesExistAsTheTemplateDefinesThem() {
         Map<String, Object> table = template.resourcesOfType("AWS::DynamoDB::Table").get("ArticlesTable");
         List<Object> indexes = SamTemplate.list(table.get("GlobalSecondaryIndexes"));
-        Map<String, Object> feed = indexes.stream().map(SamTemplate::map)
-                .filter(index -> ArticleSchema.FEED_INDEX.equals(index.get("IndexName")))
-                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleSchema.FEED_INDEX));
-        List<String> keys = SamTemplate.list(feed.get("KeySchema")).stream()
+        Map<String, Object> lists = indexes.stream().map(SamTemplate::map)
+                .filter(index -> ArticleLists.INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("ArticlesTable has no index " + ArticleLists.INDEX));
+        List<String> keys = SamTemplate.list(lists.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
-        assertEquals(List.of("feed", "publishedAt"), keys);
+        assertEquals(List.of(ArticleLists.LIST_NAME, "publishedAt"), keys);
         List<String> tableKey = SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
         assertEquals(List.of("slug"), tableKey);
@@ -123,6 +123,17 @@ class TemplateConsistencyTest {
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
         assertEquals(List.of("articleSlug", "commentId"), SamTemplate.list(table.get("KeySchema")).stream()
                 .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        Map<String, Object> listed = SamTemplate.list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
+                .filter(index -> CommentSchema.LISTED_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentSchema.LISTED_INDEX));
+        assertEquals(List.of(CommentSchema.LISTED_IN, "commentId"), SamTemplate.list(listed.get("KeySchema")).stream()
+                .map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList());
+        // What the public list reads of an index item (the table's keys come with every index).
+        Map<String, Object> projection = SamTemplate.map(listed.get("Projection"));
+        assertEquals("INCLUDE", projection.get("ProjectionType"));
+        assertEquals(Set.of(CommentSchema.PARENT_ID, CommentSchema.AUTHOR_NAME, CommentSchema.AUTHOR_URL,
+                        CommentSchema.CONTENT_HTML, CommentSchema.CREATED_AT, CommentSchema.STATUS),
+                Set.copyOf(SamTemplate.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList()));
         Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
         assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));
     }

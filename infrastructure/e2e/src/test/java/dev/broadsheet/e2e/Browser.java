@@ -144,7 +144,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ignored -> condition.apply(driver));
+        return waitFor(condition, Duration.ofSeconds(15));
+    }
+
+    <T> T waitFor(Function<ChromeDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(ignored -> condition.apply(driver));
     }
 
     /** The whole page, beyond the window, as {@code target/screenshots/<name>.png}. */

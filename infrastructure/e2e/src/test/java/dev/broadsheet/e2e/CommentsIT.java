@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -115,6 +116,21 @@ class CommentsIT {
                 "return arguments[0].parentElement.classList.contains('children') && arguments[0].parentElement.parentElement === arguments[1];",
                 reply, thread));
         browser.screenshot("comments-threaded", thread);
+
+        // The parent taken down: it stays as a placeholder, the reply still nested under it.
+        Moderator.of(demo.api().aws()).trash(SLUG + "/" + parentId);
+        WebElement removed = reloadUntil(demo, driver -> {
+            WebElement item = driver.findElement(By.id("comment-" + parentId));
+            return item.getAttribute("class").contains("removed") ? item : null;
+        });
+        assertEquals("This comment was removed.", removed.findElement(By.className("comment-removed")).getText());
+        // Its own body only: its replies are nested in it.
+        assertTrue(removed.findElements(By.cssSelector(":scope > .comment-body .comment-author")).isEmpty(), "nothing of who wrote it");
+        assertTrue(removed.findElements(By.cssSelector(":scope > .comment-body .reply-link")).isEmpty(), "no reply to a removed comment");
+        WebElement orphan = commentBy(replier);
+        assertEquals(Boolean.TRUE, browser.script(
+                "return arguments[0].parentElement.parentElement === arguments[1];", orphan, removed));
+        browser.screenshot("comments-removed-parent", removed);
     }
 
     @Test
@@ -255,12 +271,25 @@ class CommentsIT {
     }
 
     private static WebElement reloadUntilCommentBy(Demo demo, String author) {
-        // Comment lists are cacheable for seconds; the demo's fetch may revalidate, so reload until shown.
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        return reloadUntil(demo, driver -> commentBy(author));
+    }
+
+    /**
+     * Comment lists are cacheable for seconds (and served stale while the browser revalidates), so
+     * reload every few seconds until shown, for up to a minute.
+     */
+    private static WebElement reloadUntil(Demo demo, java.util.function.Function<WebDriver, WebElement> shown) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             browser.get(demo.articleUrl(SLUG));
             try {
-                return browser.waitFor(driver -> commentBy(author));
+                return browser.waitFor(driver -> {
+                    try {
+                        return shown.apply(driver);
+                    } catch (org.openqa.selenium.NoSuchElementException notYet) {
+                        return null;
+                    }
+                }, java.time.Duration.ofSeconds(4));
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
@@ -269,10 +298,14 @@ class CommentsIT {
         }
     }
 
-    /** The comment shown by this author, or null. */
+    /**
+     * The comment shown by this author, or null. Its own author only (its replies are nested in it),
+     * and none for a removed comment's placeholder.
+     */
     private static WebElement commentBy(String author) {
         return browser.driver().findElements(By.cssSelector("#comment-list .comment")).stream()
-                .filter(item -> item.findElement(By.className("comment-author")).getText().equals(author))
+                .filter(item -> item.findElements(By.cssSelector(":scope > .comment-body .comment-author")).stream()
+                        .anyMatch(name -> name.getText().equals(author)))
                 .findFirst().orElse(null);
     }
 

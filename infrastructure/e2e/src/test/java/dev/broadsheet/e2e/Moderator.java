@@ -32,6 +32,14 @@ final class Moderator {
                 .toList();
     }
 
+    /** Takes a comment out of the list (its moderation id, {@code <slug>/<id>}). */
+    void trash(String moderationId) {
+        Moderation.Result result = moderation.trash(moderationId);
+        if (result != Moderation.Result.CHANGED) {
+            throw new AssertionError("Trashing " + moderationId + " answered " + result);
+        }
+    }
+
     /** Approves the one pending comment of the article by this email. */
     void approveOnlyPendingBy(String slug, String email) {
         List<String> ids = pendingBy(slug, email);

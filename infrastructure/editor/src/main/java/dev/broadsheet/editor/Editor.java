@@ -75,7 +75,7 @@ public final class Editor {
             description = "Publish, pull, update and unpublish Broadsheet articles and their images, and moderate comments,"
                     + " on the local API or on AWS.",
             subcommands = {PublishCommand.class, PullCommand.class, UnpublishCommand.class, ListCommand.class,
-                    CommentsCommand.class, CommandLine.HelpCommand.class},
+                    ReindexCommand.class, CommentsCommand.class, CommandLine.HelpCommand.class},
             footer = {"", "Every command that reaches data needs a target: --local, an AWS one (--stack NAME, --profile NAME,"
                     + " --region REGION, --table NAME), or " + TargetOptions.TARGET_VARIABLE + "=local or "
                     + TargetOptions.TARGET_VARIABLE + "=stack:NAME in the environment.",

@@ -84,7 +84,7 @@ final class ListCommand implements Callable<Integer> {
         try (Target destination = target.open(context)) {
             List<Article> matching = destination.articles().list().stream().map(StoredArticle::article)
                     .filter(article -> status == null || status.equals(status(article, now)))
-                    .filter(article -> tag == null || article.tags().contains(tag))
+                    .filter(article -> tag == null || article.tagSlugs().contains(tag))
                     .sorted(Comparator.comparing(Article::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                             .thenComparing(Article::slug))
                     .toList();
@@ -133,7 +133,7 @@ final class ListCommand implements Callable<Integer> {
         node.put("publishedAt", Timestamps.format(article.publishedAt()));
         node.put("updatedAt", Timestamps.format(article.updatedAt()));
         ArrayNode tags = node.putArray("tags");
-        article.tags().forEach(tags::add);
+        article.tagSlugs().forEach(tags::add);
         node.put("commentsOpen", article.commentsOpen());
         node.put("commentCount", article.commentCount());
         node.put("images", (article.heroImage() == null ? 0 : 1) + article.body().stream().filter(block -> block.image() != null).count());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.article.ArticleReader;
@@ -102,7 +103,18 @@ final class PullCommand implements Callable<Integer> {
         putIfPresent(json, "summary", article.summary());
         putIfPresent(json, "publishedAt", Timestamps.format(article.publishedAt()));
         ArrayNode tags = json.putArray("tags");
-        article.tags().forEach(tags::add);
+        // A tag named otherwise than its words goes back as {slug, name}, so publishing the file keeps the name.
+        article.tags().forEach(tag -> {
+            if (tag.equals(Tag.of(tag.slug()))) {
+                tags.add(tag.slug());
+            } else {
+                tags.addObject().put("slug", tag.slug()).put("name", tag.name());
+            }
+        });
+        if (!article.authors().isEmpty()) {
+            ArrayNode authors = json.putArray("authors");
+            article.authors().forEach(author -> authors.addObject().put("name", author.name()).put("slug", author.slug()));
+        }
         if (article.heroImage() != null) {
             json.set("heroImage", image(article.heroImage(), "hero", fileNames));
         }

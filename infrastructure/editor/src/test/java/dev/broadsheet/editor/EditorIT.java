@@ -442,6 +442,22 @@ class EditorIT {
     }
 
     @Test
+    void reindexListsWhatLacksListItemsAndSaysSo() throws Exception {
+        assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
+
+        Run nothingToDo = editor("reindex", "--local");
+        aws.dynamoDb().updateItem(u -> u.tableName(table).key(Map.of("slug", AttributeValue.fromS(SLUG)))
+                .updateExpression("REMOVE lists"));
+        Run listed = editor("reindex", "--local");
+
+        assertEquals(0, nothingToDo.code, nothingToDo.toString());
+        assertTrue(nothingToDo.out.contains("0 of 1 published articles listed anew"), nothingToDo.out);
+        assertEquals(0, listed.code, listed.toString());
+        assertTrue(listed.out.contains("Listed " + SLUG), listed.out);
+        assertTrue(listedSlugs().contains(SLUG));
+    }
+
+    @Test
     void saysHowToStartTheLocalApiWhenItIsNotRunning() throws Exception {
         Files.delete(localApiFile);
         Run absent = editor("list", "--local");

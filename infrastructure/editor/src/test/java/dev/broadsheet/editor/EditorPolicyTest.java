@@ -33,23 +33,24 @@ class EditorPolicyTest {
     /**
      * IAM action → resources, from the calls: DescribeStacks (Targets), GetItem / UpdateItem / Scan
      * (ArticleTable: find, write and unpublish, list; comments close/open read the article and
-     * update commentsOpen), HeadObject and PutObject (ImageBucket: HeadObject is authorised as
+     * update commentsOpen), PutItem / DeleteItem of list items (in ArticleTable's transactions), HeadObject and PutObject (ImageBucket: HeadObject is authorised as
      * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
-     * the status index (pending), GetItem of a comment, and the writes of its transactions, each
+     * the status index (pending) and the listed index (replies of a comment leaving the list), GetItem of a comment, and the writes of its transactions, each
      * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
      * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam);
      * bans: GetItem of the comment (--address-of), PutItem and DeleteItem of the ban, Scan of the
-     * guards table (bans).
+     * guards table (bans); Scan of the comments for {@code reindex}.
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
             Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*")),
             "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
-            "dynamodb:Scan", Set.of(ARTICLES, GUARDS),
-            "dynamodb:DeleteItem", Set.of(GUARDS),
-            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX)),
-            "dynamodb:PutItem", Set.of(GUARDS),
+            "dynamodb:Scan", Set.of(ARTICLES, COMMENTS, GUARDS),
+            "dynamodb:DeleteItem", Set.of(ARTICLES, GUARDS),
+            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
+                    Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.LISTED_INDEX)),
+            "dynamodb:PutItem", Set.of(ARTICLES, GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
             "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));

@@ -29,14 +29,14 @@ class DynamoDbIT {
     }
 
     @Test
-    void theTableHasTheKeysBillingModeAndFeedIndexOfTheTemplate() {
+    void theTableHasTheKeysBillingModeAndListIndexOfTheTemplate() {
         TableDescription description = dynamoDb.describeTable(describe -> describe.tableName(table)).table();
         assertEquals("slug", description.keySchema().get(0).attributeName());
         assertEquals(KeyType.HASH, description.keySchema().get(0).keyType());
         assertEquals(BillingMode.PAY_PER_REQUEST, description.billingModeSummary().billingMode());
         GlobalSecondaryIndexDescription feed = description.globalSecondaryIndexes().get(0);
-        assertEquals("feed-publishedAt", feed.indexName());
-        assertEquals(List.of("feed", "publishedAt"), feed.keySchema().stream().map(key -> key.attributeName()).toList());
+        assertEquals("list-publishedAt", feed.indexName());
+        assertEquals(List.of("listName", "publishedAt"), feed.keySchema().stream().map(key -> key.attributeName()).toList());
         assertEquals(ProjectionType.ALL, feed.projection().projectionType());
     }
 
@@ -46,14 +46,14 @@ class DynamoDbIT {
         String feed = "feed-" + UUID.randomUUID();
         put(article("older-" + feed, feed, "2024-05-01T08:00:00Z"));
         put(article("newer-" + feed, feed, "2024-05-02T08:00:00Z"));
-        put(Map.of("slug", s("draft-" + feed), "title", s("Not published: no feed attribute")));
+        put(Map.of("slug", s("draft-" + feed), "title", s("Not published: no listName attribute")));
 
         Map<String, AttributeValue> read = dynamoDb.getItem(get -> get.tableName(table)
                 .key(Map.of("slug", s("draft-" + feed))).consistentRead(true)).item();
-        assertEquals("Not published: no feed attribute", read.get("title").s());
+        assertEquals("Not published: no listName attribute", read.get("title").s());
 
-        List<String> published = dynamoDb.query(query -> query.tableName(table).indexName("feed-publishedAt")
-                        .keyConditionExpression("feed = :feed")
+        List<String> published = dynamoDb.query(query -> query.tableName(table).indexName("list-publishedAt")
+                        .keyConditionExpression("listName = :feed")
                         .expressionAttributeValues(Map.of(":feed", s(feed)))
                         .scanIndexForward(false))
                 .items().stream().map(item -> item.get("slug").s()).toList();
@@ -65,7 +65,7 @@ class DynamoDbIT {
     }
 
     private static Map<String, AttributeValue> article(String slug, String feed, String publishedAt) {
-        return Map.of("slug", s(slug), "feed", s(feed), "publishedAt", s(publishedAt), "title", s("Title of " + slug));
+        return Map.of("slug", s(slug), "listName", s(feed), "publishedAt", s(publishedAt), "title", s("Title of " + slug));
     }
 
     private static AttributeValue s(String value) {

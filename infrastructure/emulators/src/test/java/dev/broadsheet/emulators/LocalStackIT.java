@@ -31,9 +31,9 @@ class LocalStackIT {
         assertTrue(aws.description().startsWith("LocalStack"), aws.description());
         String table = aws.physicalNames().get("ArticlesTable");
         aws.dynamoDb().putItem(put -> put.tableName(table).item(Map.of("slug", AttributeValue.fromS("on-localstack"),
-                "feed", AttributeValue.fromS("all"), "publishedAt", AttributeValue.fromS("2024-05-01T08:00:00Z"))));
-        assertEquals(1, aws.dynamoDb().query(query -> query.tableName(table).indexName("feed-publishedAt")
-                .keyConditionExpression("feed = :feed").expressionAttributeValues(Map.of(":feed", AttributeValue.fromS("all"))))
+                "listName", AttributeValue.fromS("all"), "publishedAt", AttributeValue.fromS("2024-05-01T08:00:00Z"))));
+        assertEquals(1, aws.dynamoDb().query(query -> query.tableName(table).indexName("list-publishedAt")
+                .keyConditionExpression("listName = :feed").expressionAttributeValues(Map.of(":feed", AttributeValue.fromS("all"))))
                 .count());
 
         String bucket = aws.physicalNames().get("ImagesBucket");

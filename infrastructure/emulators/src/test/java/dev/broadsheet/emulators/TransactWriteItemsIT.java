@@ -44,7 +44,7 @@ class TransactWriteItemsIT {
 
         dynamoDb.transactWriteItems(tx -> tx.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName(table)
-                        .item(Map.of("slug", s(prefix + "new"), "feed", s(prefix + "feed"), "publishedAt", s("2024-01-01T00:00:00Z")))
+                        .item(Map.of("slug", s(prefix + "new"), "listName", s(prefix + "feed"), "publishedAt", s("2024-01-01T00:00:00Z")))
                         .conditionExpression("attribute_not_exists(slug)")).build(),
                 TransactWriteItem.builder().update(u -> u.tableName(table).key(key("counter"))
                         .updateExpression("ADD #c :one").expressionAttributeNames(Map.of("#c", "count"))
@@ -54,11 +54,11 @@ class TransactWriteItemsIT {
                         .conditionExpression("#s = :open").expressionAttributeNames(Map.of("#s", "state"))
                         .expressionAttributeValues(Map.of(":open", s("open")))).build()));
 
-        assertTrue(get("new").containsKey("feed"));
+        assertTrue(get("new").containsKey("listName"));
         assertEquals("2", get("counter").get("count").n());
         assertTrue(get("gone").isEmpty());
-        List<String> feed = dynamoDb.query(q -> q.tableName(table).indexName("feed-publishedAt")
-                        .keyConditionExpression("feed = :f").expressionAttributeValues(Map.of(":f", s(prefix + "feed"))))
+        List<String> feed = dynamoDb.query(q -> q.tableName(table).indexName("list-publishedAt")
+                        .keyConditionExpression("listName = :f").expressionAttributeValues(Map.of(":f", s(prefix + "feed"))))
                 .items().stream().map(item -> item.get("slug").s()).toList();
         assertEquals(List.of(prefix + "new"), feed);
     }

@@ -124,7 +124,12 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
         return new GatewayResponse(response.getStatusCode(), headers, bytes);
     }
 
-    /** With the CORS headers of the gateway in place of any the function set. */
+    /**
+     * With the CORS headers of the gateway in place of any the function set. Nothing else is added:
+     * API Gateway's CORS replaces {@code Access-Control-*} headers only, so {@code Vary: Origin},
+     * which every response of a CORS-enabled route needs, is the functions' to send (they do,
+     * {@code Responses.response}), with or without an {@code Origin} in the request.
+     */
     GatewayResponse withCors(Map<String, String> corsHeaders) {
         Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
@@ -133,12 +138,6 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
             }
         });
         corsHeaders.forEach((name, value) -> merged.put(name, List.of(value)));
-        if (corsHeaders.containsKey("access-control-allow-origin") && !corsHeaders.get("access-control-allow-origin").equals("*")) {
-            // The answer depends on the Origin: caches must keep one copy per origin.
-            List<String> vary = new ArrayList<>(merged.getOrDefault("vary", List.of()));
-            vary.add("Origin");
-            merged.put("vary", vary);
-        }
         return new GatewayResponse(status, merged, body);
     }
 

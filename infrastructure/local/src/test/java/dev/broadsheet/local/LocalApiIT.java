@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -143,6 +144,26 @@ class LocalApiIT {
         HttpResponse<String> other = send(request("/articles/" + SampleArticle.SLUG).header("Origin", OTHER_ORIGIN).build());
         assertEquals(200, other.statusCode());
         assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    @Test
+    void everyResponseVariesOnOriginSoACacheNeverServesOneOriginsCopyToAnother() throws Exception {
+        // A crawler's copy (no Origin) must not be served to the site's browser, nor the reverse.
+        for (String path : List.of("/articles/" + SampleArticle.SLUG, "/articles?limit=1", "/articles/" + SampleArticle.SLUG
+                + "/comments", "/articles/no-such-article", "/no/such/route")) {
+            HttpResponse<String> response = send(request(path).build());
+            assertEquals(List.of("Origin"), response.headers().allValues("vary"), path);
+        }
+        HttpResponse<String> allowed = send(request("/articles/" + SampleArticle.SLUG).header("Origin", ALLOWED_ORIGIN).build());
+        assertEquals(List.of("Origin"), allowed.headers().allValues("vary"), "once, not twice");
+    }
+
+    @Test
+    void aNotFoundIsCachedFiveSecondsAtMost() throws Exception {
+        HttpResponse<String> missing = send(request("/articles/no-such-article").build());
+
+        assertEquals(404, missing.statusCode());
+        assertEquals("public, max-age=5, s-maxage=5", header(missing, "cache-control"));
     }
 
     @Test

@@ -153,19 +153,22 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /**
      * Waits for the end of the init phase: the runtime client's first {@code next} (with SnapStart,
-     * after its {@code restore/next} and the restore hooks).
+     * after its {@code restore/next} and the restore hooks). Past Lambda's
+     * init limit, Lambda does not give up: it runs init again as part of the first invocation, under
+     * the function's {@code Timeout} ("Lambda execution environment lifecycle", Developer Guide).
+     * Here the same init goes on for that long instead of starting over; only then is it a failure.
      *
      * @return null when ready; otherwise the failure (the environment is then of no further use)
      */
     InvocationResult.Failure awaitInit(Duration limit) throws InterruptedException {
-        try {
-            CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
-                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            end();
-            return initFailure("Sandbox.Timedout", "Init phase did not complete within " + limit.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        if (!initDone(limit)) {
+            log.line(function.name(), "INIT_REPORT Init Duration: " + millis(System.nanoTime() - launchedNanos)
+                    + " ms\tPhase: init\tStatus: timeout");
+            if (!initDone(function.timeout())) {
+                end();
+                return initFailure("Sandbox.Timedout", "Init did not complete within " + limit.toSeconds()
+                        + " s, nor within the function's timeout after it");
+            }
         }
         if (api.initError().isDone()) {
             return initFailure("Runtime.InitError", api.initError().join());
@@ -181,6 +184,19 @@ final class ExecutionEnvironment implements AutoCloseable {
             initNanos = firstNext - launchedNanos;
         }
         return null;
+    }
+
+    /** Whether init ended (ready, failed or exited) within {@code wait}. */
+    private boolean initDone(Duration wait) throws InterruptedException {
+        try {
+            CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private InvocationResult.Failure initFailure(String type, String message) {

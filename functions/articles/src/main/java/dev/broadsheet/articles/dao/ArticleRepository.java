@@ -18,7 +18,7 @@ public interface ArticleRepository {
     Optional<Article> findPublished(String slug);
 
     /**
-     * Published articles, newest first.
+     * Published articles, newest first; at most {@code limit}, and a next position only when more follow.
      *
      * @param tag   only articles with this tag; null for all
      * @param after continue after this position; null for the first page

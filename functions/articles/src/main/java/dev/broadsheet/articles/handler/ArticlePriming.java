@@ -2,8 +2,10 @@ package dev.broadsheet.articles.handler;
 
 import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.ArticleSchema;
 
 import java.time.Instant;
@@ -19,10 +21,11 @@ final class ArticlePriming {
             "A credit", 1200, 675, "image/png");
     private static final Article SAMPLE = new Article("snapstart-priming-sample", "A sample headline", "A sample summary.",
             ArticleSchema.PUBLISHED, Instant.parse("2016-09-13T08:00:00Z"), Instant.parse("2016-09-13T09:30:00Z"),
-            List.of("world", "sample"), IMAGE,
+            Instant.parse("2016-09-13T08:00:00Z"), List.of(Tag.of("world"), new Tag("sample", "A Sample")),
+            List.of(new Author("A Writer", "a-writer")), IMAGE,
             List.of(Block.heading("A heading"), Block.paragraph("A paragraph with \"quotes\" & an ampersand."),
                     Block.quote("A quotation.", "Someone quoted"), Block.image(IMAGE)),
-            true, 3, 1);
+            1, true, 3, 1);
 
     private ArticlePriming() {
     }

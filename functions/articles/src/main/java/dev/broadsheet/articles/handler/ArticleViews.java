@@ -1,8 +1,10 @@
 package dev.broadsheet.articles.handler;
 
 import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.core.schema.Timestamps;
@@ -28,17 +30,39 @@ final class ArticleViews {
         ImageView hero = image(article.heroImage(), apiBaseUrl);
         String canonical = canonicalUrl(article.slug());
         return new ArticleView(article.slug(), article.headline(), article.summary(),
-                Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()), article.tags(), hero,
+                Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()), article.tagSlugs(),
+                tags(article), authors(article), article.readingTimeMinutes(), hero,
                 article.body().stream().map(block -> block(block, apiBaseUrl)).toList(),
                 new CommentsView(article.commentsOpen(), article.commentCount()),
-                new ShareView(canonical, pinterest(canonical, hero, article.headline())));
+                new ShareView(canonical, pinterest(canonical, hero, article.headline())),
+                openGraph(article, canonical, hero));
     }
 
     ArticleSummary summary(Article article, String apiBaseUrl) {
         return new ArticleSummary(article.slug(), article.headline(), article.summary(),
-                Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()), article.tags(),
+                Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()), article.tagSlugs(),
+                tags(article), authors(article), article.readingTimeMinutes(),
                 image(article.heroImage(), apiBaseUrl), new CommentsView(article.commentsOpen(), article.commentCount()),
                 canonicalUrl(article.slug()), apiBaseUrl + "/articles/" + article.slug());
+    }
+
+    private static List<TagView> tags(Article article) {
+        return article.tags().stream().map(tag -> new TagView(tag.slug(), tag.name())).toList();
+    }
+
+    private static List<AuthorView> authors(Article article) {
+        return article.authors().stream().map(author -> new AuthorView(author.name(), author.slug())).toList();
+    }
+
+    /**
+     * The Open Graph properties of the article page, named as the protocol names them (ogp.me), so a
+     * static site writes one {@code <meta property="…" content="…">} per value as is.
+     */
+    private static OpenGraphView openGraph(Article article, String canonical, ImageView hero) {
+        return new OpenGraphView(article.headline(), article.summary(), canonical, hero,
+                Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()),
+                article.tags().stream().map(Tag::name).toList(),
+                article.authors().stream().map(Author::name).toList());
     }
 
     /** The article's page on the site ({@code ArticleUrlPattern}): what feeds and sitemaps link to. */
@@ -76,30 +100,70 @@ final class ArticleViews {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * @param tags       the tags' slugs, as before tags had names (existing clients filter by them)
+     * @param tagDetails the same tags with the names to show
+     */
     record ArticleView(String slug, String headline, String summary, String publishedAt, String updatedAt,
-                       List<String> tags, ImageView heroImage, List<BlockView> body, CommentsView comments,
-                       ShareView share) implements JsonWritable {
+                       List<String> tags, List<TagView> tagDetails, List<AuthorView> authors, int readingTimeMinutes,
+                       ImageView heroImage, List<BlockView> body, CommentsView comments, ShareView share,
+                       OpenGraphView openGraph) implements JsonWritable {
 
         @Override
         public void writeJson(JsonWriter out) {
             out.beginObject().field("slug", slug).field("headline", headline).field("summary", summary)
                     .field("publishedAt", publishedAt).field("updatedAt", updatedAt).strings("tags", tags)
+                    .field("tagDetails", tagDetails).field("authors", authors).field("readingTimeMinutes", readingTimeMinutes)
                     .field("heroImage", heroImage).field("body", body).field("comments", comments).field("share", share)
-                    .endObject();
+                    .field("openGraph", openGraph).endObject();
         }
     }
 
     /** An entry of the article list: enough for a teaser, with links to the page and the full JSON. */
     record ArticleSummary(String slug, String headline, String summary, String publishedAt, String updatedAt,
-                          List<String> tags, ImageView heroImage, CommentsView comments, String url, String href)
-            implements JsonWritable {
+                          List<String> tags, List<TagView> tagDetails, List<AuthorView> authors, int readingTimeMinutes,
+                          ImageView heroImage, CommentsView comments, String url, String href) implements JsonWritable {
 
         @Override
         public void writeJson(JsonWriter out) {
             out.beginObject().field("slug", slug).field("headline", headline).field("summary", summary)
                     .field("publishedAt", publishedAt).field("updatedAt", updatedAt).strings("tags", tags)
+                    .field("tagDetails", tagDetails).field("authors", authors).field("readingTimeMinutes", readingTimeMinutes)
                     .field("heroImage", heroImage).field("comments", comments).field("url", url).field("href", href)
                     .endObject();
+        }
+    }
+
+    record TagView(String slug, String name) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("slug", slug).field("name", name).endObject();
+        }
+    }
+
+    record AuthorView(String name, String slug) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("name", name).field("slug", slug).endObject();
+        }
+    }
+
+    /** Open Graph: {@code og:*} and {@code article:*} properties; lists are one meta element per value. */
+    record OpenGraphView(String title, String description, String url, ImageView image, String publishedTime,
+                         String modifiedTime, List<String> tags, List<String> authors) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("og:type", "article").field("og:title", title).field("og:description", description)
+                    .field("og:url", url);
+            if (image != null) {
+                out.field("og:image", image.src()).field("og:image:width", image.width())
+                        .field("og:image:height", image.height()).field("og:image:alt", image.alt());
+            }
+            out.field("article:published_time", publishedTime).field("article:modified_time", modifiedTime)
+                    .strings("article:tag", tags).strings("article:author", authors).endObject();
         }
     }
 

@@ -73,7 +73,7 @@ public class FeedHandler extends HttpHandler {
                     .start("guid").attribute("isPermaLink", "true").text(url).end()
                     .element("pubDate", Rss.date(article.publishedAt()))
                     .element("description", article.summary());
-            article.tags().forEach(tag -> feed.element("category", tag));
+            article.tags().forEach(tag -> feed.element("category", tag.name()));
             feed.element("content:encoded", BodyHtml.render(article.body(), apiBaseUrl));
             Image hero = article.heroImage();
             if (hero != null) {

@@ -69,7 +69,8 @@ public class ListArticlesHandler extends HttpHandler {
         Request sample = new Request(PrimingEvents.get("/articles", Map.of()));
         Responses.cacheableJson(sample, new ArticleViews.ArticleList(
                 List.of(views.summary(ArticlePriming.sample(), sample.baseUrl())),
-                FeedPosition.toCursor(new FeedPosition(ArticlePriming.sample().publishedAt(), ArticlePriming.sample().slug()))),
+                FeedPosition.toCursor(new FeedPosition(ArticlePriming.sample().publishedAt(), ArticlePriming.sample().slug(),
+                        ArticlePriming.sample().publishedAt()))),
                 cacheControl);
     }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,7 @@ class DynamoArticleRepositoryIT {
     }
 
     private void put(Article article) {
-        aws.dynamoDb().putItem(request -> request.tableName(table).item(ArticleItems.toItem(article)));
+        SampleArticles.store(aws.dynamoDb(), table, article);
     }
 
     private static List<String> slugs(ArticlePage page) {
@@ -97,35 +99,65 @@ class DynamoArticleRepositoryIT {
     }
 
     @Test
-    void filtersByTagAcrossDynamoDbPages() {
-        for (int n = 0; n < 12; n++) {
-            put(SampleArticles.published(n, n % 4 == 0 ? "syria" : "sport"));
+    void aTagPageIsOneQueryOfThatTagsItemsWhateverItsFrequency() {
+        for (int n = 0; n < 30; n++) {
+            put(SampleArticles.published(n, n % 10 == 3 ? "rare" : "common", "world"));
         }
-        // Pages of 2 items force the filter to read several DynamoDB pages per request.
-        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2, Clock.systemUTC());
 
-        ArticlePage first = smallPages.listPublished("syria", 2, null);
-        ArticlePage second = smallPages.listPublished("syria", 2, first.next());
+        ArticlePage rare = repository.listPublished("rare", 20, null);
+        ArticlePage common = repository.listPublished("common", 20, null);
+        ArticlePage commonRest = repository.listPublished("common", 20, common.next());
 
-        assertEquals(List.of("article-8", "article-4"), slugs(first));
-        assertEquals(List.of("article-0"), slugs(second));
-        assertNull(second.next());
+        // The rare tag's 3 articles in one page, with no cursor: no empty pages to walk through.
+        assertEquals(List.of("article-23", "article-13", "article-3"), slugs(rare));
+        assertNull(rare.next());
+        assertEquals(20, common.articles().size());
+        assertEquals(List.of("article-7", "article-6", "article-5", "article-4", "article-2", "article-1", "article-0"),
+                slugs(commonRest));
+        assertNull(commonRest.next());
+        // A list item is the list entry, not the article: its fields, no body.
+        Article entry = rare.articles().get(0);
+        Article stored = SampleArticles.published(23, "rare", "world");
+        assertEquals(stored.headline(), entry.headline());
+        assertEquals(stored.tags(), entry.tags());
+        assertEquals(stored.authors(), entry.authors());
+        assertEquals(stored.heroImage().key(), entry.heroImage().key());
+        assertEquals(stored.commentCount(), entry.commentCount());
+        assertEquals(List.of(), entry.body());
     }
 
     @Test
-    void aRareTagStopsAtTheReadBudgetWithACursorThatGoesOn() {
-        for (int n = 0; n < 20; n++) {
-            put(SampleArticles.published(n, n == 0 ? "rare" : "common"));
+    void anUnknownTagIsAnEmptyPageWithoutCursor() {
+        put(SampleArticles.published(1, "world"));
+
+        ArticlePage page = repository.listPublished("no-such-tag", 20, null);
+
+        assertEquals(List.of(), page.articles());
+        assertNull(page.next());
+    }
+
+    @Test
+    void anArticleReDatedWhileAReaderPagesIsNotReturnedTwice() {
+        for (int n = 0; n < 6; n++) {
+            put(SampleArticles.published(n));
         }
-        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2, Clock.systemUTC());
+        Instant pagingStarts = Instant.parse("2026-11-29T08:00:30Z");
+        DynamoArticleRepository atTheStart = new DynamoArticleRepository(aws.dynamoDb(), table,
+                Clock.fixed(pagingStarts, ZoneOffset.UTC));
+        ArticlePage first = atTheStart.listPublished(null, 3, null);
+        assertEquals(List.of("article-5", "article-4", "article-3"), slugs(first));
 
-        ArticlePage first = smallPages.listPublished("rare", 5, null);
-        ArticlePage rest = smallPages.listPublished("rare", 5, first.next());
+        // An editor moves article-4 back in time, to before article-0, while the reader pages on.
+        Article moved = SampleArticles.published(4);
+        put(new Article(moved.slug(), moved.headline(), moved.summary(), moved.status(), SampleArticles.FIRST_DAY.minusSeconds(60),
+                pagingStarts.plusSeconds(20), pagingStarts.plusSeconds(20), moved.tags(), moved.authors(), moved.heroImage(),
+                moved.body(), moved.readingTimeMinutes(), true, 0, 2));
+        ArticlePage second = atTheStart.listPublished(null, 3, first.next());
 
-        // 8 pages of 2 examined articles 19..4 without a match: nothing yet, and a cursor.
-        assertEquals(List.of(), slugs(first));
-        assertEquals("article-4", first.next().slug());
-        assertEquals(List.of("article-0"), slugs(rest));
-        assertNull(rest.next());
+        assertEquals(List.of("article-2", "article-1", "article-0"), slugs(second));
+        assertNull(second.next());
+        // A reader starting now finds it in its new place.
+        List<String> fresh = slugs(repository.listPublished(null, 10, null));
+        assertEquals("article-4", fresh.get(fresh.size() - 1));
     }
 }

@@ -3,7 +3,6 @@ package dev.broadsheet.articles.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.articles.SampleArticles;
-import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.EmulatorsExtension;
@@ -25,7 +24,7 @@ class ArticleHandlersIT {
     void handlersBuiltFromTheirEnvironmentServeFromTheTable(LocalAws aws) throws Exception {
         aws.reset();
         String table = aws.physicalNames().get("ArticlesTable");
-        aws.dynamoDb().putItem(request -> request.tableName(table).item(ArticleItems.toItem(SampleArticles.published(7, "world"))));
+        SampleArticles.store(aws.dynamoDb(), table, SampleArticles.published(7, "world"));
         Map<String, String> variables = new HashMap<>(aws.environment());
         variables.put("ARTICLES_TABLE", table);
         variables.put("ARTICLE_URL_PATTERN", "https://news.example.com/{slug}");

@@ -119,8 +119,9 @@ class FeedsIT {
     void everyTextIsEscapedAndCharactersXmlCannotHoldAreDropped() throws Exception {
         Article base = SampleArticles.published(9, "world");
         String hostile = "<script>alert(1)</script> & \"quotes\" ]]> \u0001\uFFFF end";
-        put(new Article(base.slug(), hostile, hostile, base.status(), base.publishedAt(), base.updatedAt(), base.tags(),
-                base.heroImage(), List.of(Block.paragraph(hostile), Block.quote(hostile, hostile)), true, 0, 1));
+        put(new Article(base.slug(), hostile, hostile, base.status(), base.publishedAt(), base.updatedAt(), base.listedAt(),
+                base.tags(), base.authors(), base.heroImage(), List.of(Block.paragraph(hostile), Block.quote(hostile, hostile)),
+                1, true, 0, 1));
 
         Document rss = parse(get(new FeedHandler(repository, PATTERN, SITE, CACHE), "/feed", null).getBody());
         Element first = (Element) rss.getElementsByTagName("item").item(0);
@@ -177,7 +178,7 @@ class FeedsIT {
     }
 
     private void put(Article article) {
-        aws.dynamoDb().putItem(request -> request.tableName(table).item(ArticleItems.toItem(article)));
+        SampleArticles.store(aws.dynamoDb(), table, article);
     }
 
     private static APIGatewayV2HTTPResponse get(HttpHandler handler, String path, String slug) {

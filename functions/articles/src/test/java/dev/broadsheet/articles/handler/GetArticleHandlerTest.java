@@ -81,8 +81,8 @@ class GetArticleHandlerTest {
         String again = get("article-1", Map.of()).getHeaders().get("ETag");
         Article original = SampleArticles.published(1, "world");
         articles.add(new Article(original.slug(), "A corrected headline", original.summary(), original.status(),
-                original.publishedAt(), original.updatedAt().plusSeconds(60), original.tags(), original.heroImage(),
-                original.body(), true, 1, 2));
+                original.publishedAt(), original.updatedAt().plusSeconds(60), original.listedAt(), original.tags(),
+                original.authors(), original.heroImage(), original.body(), original.readingTimeMinutes(), true, 1, 2));
         String edited = get("article-1", Map.of()).getHeaders().get("ETag");
 
         assertTrue(first.matches("\"[A-Za-z0-9_-]{22}\""), first);

@@ -55,7 +55,7 @@ final class InMemoryArticleRepository implements ArticleRepository {
     public ArticlePage listPublished(String tag, int limit, FeedPosition after) {
         failIfAsked();
         List<Article> feed = new ArrayList<>(publishedNow()
-                .filter(article -> tag == null || article.tags().contains(tag))
+                .filter(article -> tag == null || article.tagSlugs().contains(tag))
                 .toList());
         if (after != null) {
             feed.removeIf(article -> NEWEST_FIRST.compare(article, positionOf(after)) <= 0);
@@ -64,7 +64,7 @@ final class InMemoryArticleRepository implements ArticleRepository {
             return new ArticlePage(feed, null);
         }
         Article last = feed.get(limit - 1);
-        return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug()));
+        return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug(), null));
     }
 
     @Override
@@ -85,8 +85,8 @@ final class InMemoryArticleRepository implements ArticleRepository {
     }
 
     private static Article positionOf(FeedPosition position) {
-        return new Article(position.slug(), null, null, ArticleSchema.PUBLISHED, position.publishedAt(), null,
-                null, null, null, false, 0, 0);
+        return new Article(position.slug(), null, null, ArticleSchema.PUBLISHED, position.publishedAt(), null, null,
+                null, null, null, null, 0, false, 0, 0);
     }
 
     private void failIfAsked() {

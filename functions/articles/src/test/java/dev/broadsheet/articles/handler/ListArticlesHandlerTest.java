@@ -65,6 +65,27 @@ class ListArticlesHandlerTest {
         assertEquals("https://news.example.com/article-24", first.path("url").asText());
         assertEquals("https://api.example.com/articles/article-24", first.path("href").asText());
         assertTrue(first.path("body").isMissingNode(), "a list entry is a teaser, not the whole article");
+        assertEquals("Writer 24", first.path("authors").get(0).path("name").asText());
+        assertEquals("writer-24", first.path("authors").get(0).path("slug").asText());
+        assertEquals(1, first.path("readingTimeMinutes").asInt());
+        assertEquals("Origin", response.getHeaders().get("Vary"));
+    }
+
+    @Test
+    void tagsKeepTheirSlugListAndGainNames() throws Exception {
+        JsonNode item = body(list(Map.of("tag", "syria", "limit", "1"))).path("items").get(0);
+
+        assertTrue(item.path("tags").get(0).isTextual(), "tags stays the list of slugs existing clients read");
+        assertEquals("syria", item.path("tagDetails").get(0).path("slug").asText());
+        assertEquals("Syria", item.path("tagDetails").get(0).path("name").asText());
+    }
+
+    @Test
+    void aCursorIssuedBeforePagingRecordedItsStartStillWorks() throws Exception {
+        APIGatewayV2HTTPResponse response = list(Map.of("cursor", encode("a1|2016-09-20T08:00:00.000Z|article-19")));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("article-18", slugs(body(response)).get(0));
     }
 
     @Test
@@ -125,11 +146,13 @@ class ListArticlesHandlerTest {
         List<String> tampered = List.of(
                 "not-a-cursor!",
                 valid.substring(0, valid.length() - 3),
-                encode(decoded.replace("a1|", "a2|")),
+                encode(decoded.replace("a2|", "a9|")),
+                encode(decoded.replace("a2|", "a1|")),
                 encode(decoded.replace("2016", "20x6")),
                 encode(decoded + "|extra"),
                 encode("a1|2016-09-20T08:00:00.000Z|UPPER-CASE"),
                 encode("a1|2016-09-20T08:00:00Z|article-1"),
+                encode("a2|2016-09-20T08:00|2016-09-20T08:00:00.000Z|article-1"),
                 "A".repeat(5000));
         for (String cursor : tampered) {
             APIGatewayV2HTTPResponse response = list(Map.of("cursor", cursor));

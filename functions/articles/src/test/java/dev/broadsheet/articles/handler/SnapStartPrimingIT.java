@@ -3,7 +3,6 @@ package dev.broadsheet.articles.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.articles.SampleArticles;
-import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.EmulatorsExtension;
@@ -27,7 +26,7 @@ class SnapStartPrimingIT {
     void primedAndRestoredHandlersWriteNothingAndAnswerCorrectly(LocalAws aws) throws Exception {
         aws.reset();
         String table = aws.physicalNames().get("ArticlesTable");
-        aws.dynamoDb().putItem(request -> request.tableName(table).item(ArticleItems.toItem(SampleArticles.published(7, "world"))));
+        SampleArticles.store(aws.dynamoDb(), table, SampleArticles.published(7, "world"));
         Map<String, String> variables = new HashMap<>(aws.environment());
         variables.put("ARTICLES_TABLE", table);
         variables.put("ARTICLE_URL_PATTERN", "https://news.example.com/{slug}");
@@ -40,7 +39,8 @@ class SnapStartPrimingIT {
             handler.afterRestore(null);
         }
 
-        assertEquals(1, aws.dynamoDb().scan(request -> request.tableName(table)).count(), "priming wrote to the table");
+        assertEquals(3, aws.dynamoDb().scan(request -> request.tableName(table)).count(),
+                "priming wrote to the table: the article and its 2 list items (all, world) were all it held");
         APIGatewayV2HTTPResponse one = get.handleRequest(
                 Events.get("/articles/article-7", Map.of("slug", "article-7"), null, Map.of()), null);
         assertEquals(200, one.getStatusCode(), one.getBody());

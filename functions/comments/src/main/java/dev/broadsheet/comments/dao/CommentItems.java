@@ -32,6 +32,9 @@ public final class CommentItems {
         item.put(IP_HASH, s(comment.ipHash()));
         item.put(CONTENT_HTML, s(comment.contentHtml()));
         item.put(STATUS, s(comment.status().value()));
+        if (comment.status() == CommentStatus.APPROVED) {
+            item.put(LISTED_IN, s(comment.articleSlug()));
+        }
         item.put(DEPTH, Items.n(comment.depth()));
         item.put(CREATED_AT, Items.time(comment.createdAt()));
         putIfPresent(item, HELD_BECAUSE, comment.heldBecause());

@@ -31,7 +31,7 @@ import static dev.broadsheet.core.schema.Items.s;
 /** The comments, guards and articles tables, as the comment routes use them. */
 public final class DynamoComments {
 
-    /** A filtered query may come back short; a list request reads at most this many pages. */
+    /** A filtered query may come back short; the comments feed reads at most this many pages. */
     private static final int MAX_PAGES = 5;
     private static final int MAX_ATTEMPTS = 3;
     /** An expiring counter: its window is in its key; TTL deletes it after the window ends. */
@@ -98,13 +98,18 @@ public final class DynamoComments {
     public Optional<ArticleState> article(String slug, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
-                .projectionExpression("slug, #status, commentsOpen, publishedAt, headline")
-                .expressionAttributeNames(Map.of("#status", "status"))).item();
+                .projectionExpression("#slug, #status, #open, #publishedAt, #headline, #lists, #version")
+                .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
+                        "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT,
+                        "#headline", ArticleSchema.HEADLINE, "#lists", ArticleSchema.LISTS, "#version", ArticleSchema.VERSION))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
+        AttributeValue lists = item.get(ArticleSchema.LISTS);
         return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
-                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE)));
+                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE),
+                lists == null ? List.of() : lists.l().stream().map(AttributeValue::s).toList(),
+                Items.number(item, ArticleSchema.VERSION)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
@@ -177,22 +182,26 @@ public final class DynamoComments {
     /**
      * Stores a comment in one transaction with its guards: each guard is claimed only if absent or
      * expired (TTL deletion lags, so expiry is checked here), and if the comment is approved the
-     * article's {@code commentCount} grows with it. Nothing is written when any guard is taken.
+     * article's {@code commentCount} (and its list items') grows with it. Nothing is written when
+     * any guard is taken.
      *
+     * @param article the article as read, for the count; read again if an editor changed it meanwhile
      * @throws GuardTaken naming the first guard (in the given order) that was already taken
      */
-    public void store(Comment comment, List<Guard> guards, Instant now) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        for (Guard guard : guards) {
-            writes.add(claim(guard, now));
-        }
-        writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments())
-                .item(CommentItems.toItem(comment))
-                .conditionExpression("attribute_not_exists(commentId)")).build());
-        if (comment.status() == CommentStatus.APPROVED) {
-            writes.addAll(approvalWrites(tables, comment.articleSlug(), comment.authorHash(), now));
-        }
+    public void store(Comment comment, ArticleState article, List<Guard> guards, Instant now) {
+        ArticleState current = article;
         for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            for (Guard guard : guards) {
+                writes.add(claim(guard, now));
+            }
+            writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments())
+                    .item(CommentItems.toItem(comment))
+                    .conditionExpression("attribute_not_exists(commentId)")).build());
+            int counters = writes.size();
+            if (comment.status() == CommentStatus.APPROVED) {
+                writes.addAll(approvalWrites(tables, current, comment.authorHash(), now));
+            }
             try {
                 dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
                 return;
@@ -203,11 +212,16 @@ public final class DynamoComments {
                         throw new GuardTaken(guards.get(i));
                     }
                 }
+                // An editor re-published the article meanwhile: its list items may have changed.
+                boolean moved = ArticleCounters.articleMoved(reasons, counters, writes.size() - counters);
                 // In AWS, another transaction on the same article (a concurrent approval) cancels
                 // this one with TransactionConflict: nothing was written, so it is safe to retry.
                 boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflict || attempt == MAX_ATTEMPTS) {
+                if ((!moved && !conflict) || attempt == MAX_ATTEMPTS) {
                     throw e;
+                }
+                if (moved) {
+                    current = article(comment.articleSlug(), now).orElseThrow(() -> e);
                 }
             }
         }
@@ -255,37 +269,32 @@ public final class DynamoComments {
                 .exclusiveStartKey(startKey));
     }
 
-    /** Approved comments of an article, oldest first, after the given id. */
+    /**
+     * The public list of an article's comments, oldest first, after the given id: one Query of
+     * {@code limit + 1} items of the sparse {@code listedIn-commentId} index, which holds only the
+     * approved comments and the placeholders of removed comments that have listed replies (a
+     * comment whose status is not approved, in the page).
+     */
     public Page approved(String slug, int limit, String afterId) {
-        List<Comment> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
-        for (int page = 0; page < MAX_PAGES; page++) {
-            QueryResponse response = approvedPage(slug, startKey, true);
-            List<Map<String, AttributeValue>> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                found.add(CommentItems.fromItem(items.get(i)));
-                if (found.size() == limit) {
-                    // Whether more may follow: later items on this page, or another page.
-                    boolean more = i < items.size() - 1 || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
-                    return new Page(List.copyOf(found), more ? found.get(limit - 1).id() : null);
-                }
-            }
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-                return new Page(List.copyOf(found), null);
-            }
-            startKey = response.lastEvaluatedKey();
+        QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
+                .indexName(CommentSchema.LISTED_INDEX)
+                .keyConditionExpression("listedIn = :slug")
+                .expressionAttributeValues(Map.of(":slug", s(slug)))
+                .limit(limit + 1)
+                .exclusiveStartKey(afterId == null ? null
+                        : Map.of(CommentSchema.LISTED_IN, s(slug), CommentSchema.ARTICLE_SLUG, s(slug),
+                                CommentSchema.COMMENT_ID, s(afterId))));
+        List<Comment> found = response.items().stream().map(CommentItems::fromItem).toList();
+        if (found.size() <= limit) {
+            return new Page(found, null);
         }
-        return new Page(List.copyOf(found), startKey.get("commentId").s());
+        List<Comment> page = List.copyOf(found.subList(0, limit));
+        return new Page(page, page.get(limit - 1).id());
     }
 
-    /** The writes that go with a comment becoming approved: the article's count, the author's standing. */
-    public static List<TransactWriteItem> approvalWrites(Tables tables, String slug, String authorHash, Instant now) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
-                .key(ArticleSchema.key(slug))
-                .updateExpression("ADD commentCount :one")
-                .conditionExpression("attribute_exists(slug)")
-                .expressionAttributeValues(Map.of(":one", n(1)))).build());
+    /** The writes that go with a comment becoming approved: the article's count (and its list items'), the author's standing. */
+    public static List<TransactWriteItem> approvalWrites(Tables tables, ArticleState article, String authorHash, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>(ArticleCounters.count(tables.articles(), article, 1));
         if (authorHash != null) {
             writes.add(standingWrite(tables, GuardSchema.APPROVED_AUTHOR + authorHash, now));
         }

@@ -43,12 +43,29 @@ final class CommentViews {
         }
     }
 
-    record CommentList(List<CommentView> items, String nextCursor) implements JsonWritable {
+    /**
+     * A comment taken out of the list (spam, trash) whose approved replies are still in it: its
+     * place in the thread, nothing of what it said or who said it.
+     */
+    record RemovedView(String id, String parentId, boolean removed) implements JsonWritable {
+
+        @Override
+        public void writeJson(JsonWriter out) {
+            out.beginObject().field("id", id).field("parentId", parentId).field("removed", removed).endObject();
+        }
+    }
+
+    record CommentList(List<? extends JsonWritable> items, String nextCursor) implements JsonWritable {
 
         @Override
         public void writeJson(JsonWriter out) {
             out.beginObject().field("items", items).field("nextCursor", nextCursor).endObject();
         }
+    }
+
+    /** A listed comment as the public list shows it: itself when approved, else its placeholder. */
+    static JsonWritable listed(Comment comment) {
+        return comment.status() == CommentStatus.APPROVED ? view(comment) : new RemovedView(comment.id(), comment.parentId(), true);
     }
 
     static CommentView view(Comment comment) {

@@ -90,7 +90,7 @@ public class CommentsFeedHandler extends HttpHandler {
         handleRequest(PrimingEvents.get("/articles/" + slug + "/comments/feed", Map.of("slug", slug)), null);
         comments.primeList();
         Instant now = Instant.now();
-        render(new ArticleState(slug, true, true, now, "A headline"), List.of(new Comment(slug, CommentIds.next(now), null,
+        render(new ArticleState(slug, true, true, now, "A headline", List.of(), 1), List.of(new Comment(slug, CommentIds.next(now), null,
                 "A reader", null, null, null, null, null, "A <em>comment</em>.", CommentStatus.APPROVED, 1, now, null)),
                 "https://api.example.com");
     }

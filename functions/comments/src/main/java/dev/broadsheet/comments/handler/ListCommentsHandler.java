@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@code GET /articles/{slug}/comments}: approved comments, oldest first, each with its
- * {@code parentId} so the frontend can thread them; {@code limit} 1–100 (default 50) and an
+ * {@code parentId} so the frontend can thread them (a removed parent of approved replies as
+ * {@code {"id", "parentId", "removed": true}}); {@code limit} 1–100 (default 50) and an
  * opaque {@code cursor}. Cached for seconds, with an ETag.
  */
 public class ListCommentsHandler extends HttpHandler {
@@ -53,7 +54,7 @@ public class ListCommentsHandler extends HttpHandler {
         String after = afterId(request.queryParameter("cursor"));
         DynamoComments.Page page = comments.list(slug, limit, after);
         return Responses.cacheableJson(request, new CommentViews.CommentList(
-                page.comments().stream().map(CommentViews::view).toList(), cursor(page.lastId())), cacheControl);
+                page.comments().stream().map(CommentViews::listed).toList(), cursor(page.lastId())), cacheControl);
     }
 
     /** Before a SnapStart snapshot: the comments of an article no one published (404, then the query), a list's JSON. */

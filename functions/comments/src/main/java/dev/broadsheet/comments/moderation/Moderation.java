@@ -1,7 +1,9 @@
 package dev.broadsheet.comments.moderation;
 
+import dev.broadsheet.comments.dao.ArticleCounters;
 import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.Emails;
@@ -34,15 +36,22 @@ import java.util.Optional;
  * prints it, since the table's key is the pair.
  *
  * <p>Every change of a comment's status is conditional on the status it was read with, and a
- * change into or out of {@code approved} moves the article's {@code commentCount} in the same
- * transaction, so the count never drifts, whatever runs at the same time.
+ * change into or out of {@code approved} moves the article's {@code commentCount} (and its list
+ * items' copies) in the same transaction, so the count never drifts, whatever runs at the same time.
+ *
+ * <p>Orphans: a comment that leaves the approved list while approved replies hang under it stays
+ * in the public list as a placeholder ({@code {"id", "parentId", "removed": true}}), so its
+ * replies keep their thread; it leaves the list with its last listed reply. A reply approved after
+ * its parent was removed makes the parent such a placeholder.
  */
+
 public final class Moderation {
 
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
     private final Clock clock;
+    private final DynamoComments articles;
 
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
         this(dynamoDb, tables, Clock.systemUTC());
@@ -53,6 +62,7 @@ public final class Moderation {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.clock = clock;
+        this.articles = new DynamoComments(dynamoDb, tables);
     }
 
     /**
@@ -104,6 +114,37 @@ public final class Moderation {
         return setStatus(moderationId, CommentStatus.TRASH);
     }
 
+    /**
+     * Puts approved comments stored before the public list had its own index into it (sets their
+     * {@code listedIn}); a Scan of the comments table, for {@code broadsheet reindex}.
+     *
+     * @return how many comments it listed
+     */
+    public int listApprovedComments() {
+        int listed = 0;
+        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(scan -> scan.tableName(tables.comments())
+                .projectionExpression("#slug, #id")
+                .filterExpression("#status = :approved AND attribute_not_exists(#listedIn)")
+                .expressionAttributeNames(Map.of("#slug", CommentSchema.ARTICLE_SLUG, "#id", CommentSchema.COMMENT_ID,
+                        "#status", CommentSchema.STATUS, "#listedIn", CommentSchema.LISTED_IN))
+                .expressionAttributeValues(Map.of(":approved", AttributeValue.fromS(CommentStatus.APPROVED.value())))).items()) {
+            String slug = item.get(CommentSchema.ARTICLE_SLUG).s();
+            try {
+                dynamoDb.updateItem(update -> update.tableName(tables.comments())
+                        .key(CommentSchema.key(slug, item.get(CommentSchema.COMMENT_ID).s()))
+                        .updateExpression("SET #listedIn = :slug")
+                        .conditionExpression("#status = :approved")
+                        .expressionAttributeNames(Map.of("#listedIn", CommentSchema.LISTED_IN, "#status", CommentSchema.STATUS))
+                        .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug),
+                                ":approved", AttributeValue.fromS(CommentStatus.APPROVED.value()))));
+                listed++;
+            } catch (ConditionalCheckFailedException e) {
+                // Moderated meanwhile: its new status decided its listing.
+            }
+        }
+        return listed;
+    }
+
     /** Closes an article's comments; false when there is no such article. */
     public boolean close(String slug) {
         return setCommentsOpen(slug, false);
@@ -129,7 +170,7 @@ public final class Moderation {
         String[] parts = parse(moderationId);
         String slug = parts[0];
         String id = parts[1];
-        // A concurrent moderator may change the status between read and write: read again and retry.
+        // A concurrent moderator (or editor) may change things between read and write: read again and retry.
         for (int attempt = 0; attempt < 5; attempt++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
                     .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
@@ -140,38 +181,105 @@ public final class Moderation {
             if (comment.status() == target) {
                 return Result.UNCHANGED;
             }
-            TransactWriteItem statusChange = TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                    .key(CommentSchema.key(slug, id))
-                    .updateExpression("SET #status = :target")
-                    .conditionExpression("#status = :current")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":target", AttributeValue.fromS(target.value()),
-                            ":current", AttributeValue.fromS(comment.status().value())))).build();
+            boolean entering = target == CommentStatus.APPROVED;
+            boolean leaving = comment.status() == CommentStatus.APPROVED;
+            // Leaving the list, a comment with listed replies stays in it as their removed parent.
+            boolean listed = entering || (item.containsKey(CommentSchema.LISTED_IN) && hasListedReplies(slug, id));
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(statusChange);
+            writes.add(statusChange(slug, id, comment.status(), target, listed));
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            if (target == CommentStatus.APPROVED) {
-                writes.addAll(DynamoComments.approvalWrites(tables, slug, comment.authorHash(), now));
-            }
             if (target == CommentStatus.SPAM && comment.emailHash() != null) {
                 // Spam withdraws the standing of every name used with this email (trash does not).
                 writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
             }
-            if (target != CommentStatus.APPROVED && comment.status() == CommentStatus.APPROVED) {
-                writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
-                        .key(Map.of("slug", AttributeValue.fromS(slug)))
-                        .updateExpression("ADD commentCount :minusOne")
-                        .conditionExpression("attribute_exists(slug)")
-                        .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1")))).build());
+            if (entering || leaving) {
+                ArticleState article = articles.article(slug, clock.instant()).orElse(null);
+                if (article == null) {
+                    return Result.NOT_FOUND;
+                }
+                if (entering) {
+                    writes.addAll(DynamoComments.approvalWrites(tables, article, comment.authorHash(), now));
+                    if (comment.parentId() != null) {
+                        // A reply approved after its parent was removed: the parent shows as removed.
+                        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
+                                .key(CommentSchema.key(slug, comment.parentId()))
+                                .updateExpression("SET listedIn = :slug")
+                                .conditionExpression("attribute_exists(commentId)")
+                                .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug)))).build());
+                    }
+                } else {
+                    writes.addAll(ArticleCounters.count(tables.articles(), article, -1));
+                }
             }
             try {
                 dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
-                return Result.CHANGED;
             } catch (TransactionCanceledException e) {
-                // The status moved under us (or, in AWS, a conflicting transaction): read again.
+                // The status moved under us, an editor changed the article (or, in AWS, a conflicting transaction): read again.
+                continue;
             }
+            if (!listed && comment.parentId() != null) {
+                unlistRemovedParentWithoutReplies(slug, comment.parentId());
+            }
+            return Result.CHANGED;
         }
         throw new IllegalStateException("The comment " + moderationId + " kept changing; try again.");
+    }
+
+    private TransactWriteItem statusChange(String slug, String id, CommentStatus current, CommentStatus target, boolean listed) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":target", AttributeValue.fromS(target.value()),
+                ":current", AttributeValue.fromS(current.value())));
+        if (listed) {
+            values.put(":slug", AttributeValue.fromS(slug));
+        }
+        String update = listed ? "SET #status = :target, listedIn = :slug" : "SET #status = :target REMOVE listedIn";
+        return TransactWriteItem.builder().update(u -> u.tableName(tables.comments())
+                .key(CommentSchema.key(slug, id))
+                .updateExpression(update)
+                .conditionExpression("#status = :current")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values)).build();
+    }
+
+    /** Whether any comment in the public list (approved, or a removed parent itself) replies to this one. */
+    private boolean hasListedReplies(String slug, String id) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> start = startKey;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
+                    .indexName(CommentSchema.LISTED_INDEX)
+                    .keyConditionExpression("listedIn = :slug")
+                    .filterExpression("parentId = :id")
+                    .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug), ":id", AttributeValue.fromS(id)))
+                    .exclusiveStartKey(start));
+            if (!response.items().isEmpty()) {
+                return true;
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return false;
+    }
+
+    /** A removed parent whose last listed reply left: out of the list too (and so on up the thread). */
+    private void unlistRemovedParentWithoutReplies(String slug, String parentId) {
+        Map<String, AttributeValue> parent = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                .key(CommentSchema.key(slug, parentId)).consistentRead(true)).item();
+        if (parent == null || !parent.containsKey(CommentSchema.LISTED_IN)
+                || CommentStatus.APPROVED.value().equals(parent.get("status").s()) || hasListedReplies(slug, parentId)) {
+            return;
+        }
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tables.comments()).key(CommentSchema.key(slug, parentId))
+                    .updateExpression("REMOVE listedIn")
+                    .conditionExpression("#status <> :approved")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":approved", AttributeValue.fromS(CommentStatus.APPROVED.value()))));
+        } catch (ConditionalCheckFailedException e) {
+            return; // approved again meanwhile: it stays, as itself
+        }
+        AttributeValue grandparent = parent.get("parentId");
+        if (grandparent != null) {
+            unlistRemovedParentWithoutReplies(slug, grandparent.s());
+        }
     }
 
     /** A ban: what it names (an email, or the address of a comment) and when it was made. */
@@ -271,15 +379,18 @@ public final class Moderation {
     }
 
     private boolean setCommentsOpen(String slug, boolean open) {
-        try {
-            dynamoDb.updateItem(update -> update.tableName(tables.articles())
-                    .key(Map.of("slug", AttributeValue.fromS(slug)))
-                    .updateExpression("SET commentsOpen = :open")
-                    .conditionExpression("attribute_exists(slug)")
-                    .expressionAttributeValues(Map.of(":open", AttributeValue.fromBool(open))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ArticleState article = articles.article(slug, clock.instant()).orElse(null);
+            if (article == null) {
+                return false;
+            }
+            try {
+                dynamoDb.transactWriteItems(tx -> tx.transactItems(ArticleCounters.open(tables.articles(), article, open)));
+                return true;
+            } catch (TransactionCanceledException e) {
+                // An editor published the article meanwhile (its lists may differ): read again.
+            }
         }
+        throw new IllegalStateException("The article " + slug + " kept changing; try again.");
     }
 }

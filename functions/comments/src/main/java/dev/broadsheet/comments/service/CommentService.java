@@ -87,7 +87,7 @@ public final class CommentService {
     }
 
     public Outcome submit(String slug, Submission submission) {
-        openArticle(slug);
+        ArticleState article = openArticle(slug);
         Fields fields = validate(slug, submission);
         Challenges.Verified verified = challenges.verify(slug, submission.challengeToken(), submission.challengePassword());
         ProofOfWork.Solved solved = proofOfWork == null ? null : proofOfWork.verify(submission.proofOfWork());
@@ -130,7 +130,7 @@ public final class CommentService {
                 : rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
                 fields.email(), emailHash, authorHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
-        claim(() -> store.store(comment, guards, now), now);
+        claim(() -> store.store(comment, article, guards, now), now);
         return new Outcome(comment, false);
     }
 

@@ -10,8 +10,9 @@ import java.util.Map;
  * to {@code commentCount}; every editor write (publish, unpublish, comments close/open) is
  * conditional on {@code version} and sets it one higher, so no edit is lost to another.
  *
- * <p>Published articles carry {@code feed = "published"}: the {@code feed-publishedAt} index is
- * sparse, so unpublishing (removing {@code feed}) takes an article out of every list at once.
+ * <p>The table also holds list items (see {@link ArticleLists}): one per list a published article
+ * is in, keyed {@code <list>/<slug>}, written and deleted in the editor's transaction with the
+ * article; the article records those lists ({@code lists}).
  */
 public final class ArticleSchema {
 
@@ -19,10 +20,23 @@ public final class ArticleSchema {
     public static final String HEADLINE = "headline";
     public static final String SUMMARY = "summary";
     public static final String STATUS = "status";
-    public static final String FEED = "feed";
+    /** Before list items, published articles carried {@code feed}; an editor's write removes it. */
+    public static final String LEGACY_FEED = "feed";
     public static final String PUBLISHED_AT = "publishedAt";
     public static final String UPDATED_AT = "updatedAt";
+    /** The tags' slugs, in the editor's order. */
     public static final String TAGS = "tags";
+    /** Display names of the tags whose name is not their slug's words: a map slug → name. */
+    public static final String TAG_NAMES = "tagNames";
+    /** The byline: a list of maps {@code {name, slug}}. */
+    public static final String AUTHORS = "authors";
+    public static final String AUTHOR_NAME = "name";
+    public static final String AUTHOR_SLUG = "slug";
+    public static final String READING_TIME_MINUTES = "readingTimeMinutes";
+    /** The lists (names, see {@link ArticleLists}) whose list items exist: on a published article only. */
+    public static final String LISTS = "lists";
+    /** When the article took its current place in the lists (published, or re-dated). */
+    public static final String LISTED_AT = "listedAt";
     public static final String HERO_IMAGE = "heroImage";
     public static final String BODY = "body";
     public static final String COMMENTS_OPEN = "commentsOpen";
@@ -49,9 +63,6 @@ public final class ArticleSchema {
     public static final String BLOCK_TEXT = "text";
     public static final String BLOCK_ATTRIBUTION = "attribution";
     public static final String BLOCK_IMAGE = "image";
-
-    public static final String FEED_INDEX = "feed-publishedAt";
-    public static final String PUBLISHED_FEED = "published";
 
     /** Statuses: only {@code published} articles are served, signed or commented on. */
     public static final String PUBLISHED = "published";

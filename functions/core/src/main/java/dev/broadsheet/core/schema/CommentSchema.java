@@ -32,6 +32,12 @@ public final class CommentSchema {
     public static final String DUPLICATE_GUARD = "duplicateGuard";
 
     public static final String STATUS_INDEX = "status-createdAt";
+    /**
+     * The public list: sparse, only items with {@code listedIn} (the article's slug) are in it —
+     * approved comments, and placeholders of removed ones that have listed replies.
+     */
+    public static final String LISTED_INDEX = "listedIn-commentId";
+    public static final String LISTED_IN = "listedIn";
 
     private CommentSchema() {
     }

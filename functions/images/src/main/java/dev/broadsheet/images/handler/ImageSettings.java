@@ -9,7 +9,8 @@ import dev.broadsheet.images.signing.UrlLifetime;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Utilities;
 
 import java.net.URI;
 import java.time.Clock;
@@ -24,20 +25,18 @@ record ImageSettings(String tableName, String bucket, UrlLifetime lifetime) {
                 new UrlLifetime(env.seconds(LIFETIME_VARIABLE, UrlLifetime.DEFAULT, UrlLifetime.MIN, UrlLifetime.MAX)));
     }
 
-    /** The repository and the signer, built once: the presigner holds no connection and signs offline. */
+    /** The repository and the signer, built once: the signer holds no connection and signs offline. */
     PublishedImages publishedImages(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), "DYNAMODB", AwsClients.httpClient(), env).build();
         AwsCredentialsProvider credentials = AwsClients.credentials(env);
-        S3Presigner.Builder presigner = S3Presigner.builder()
-                .region(AwsClients.region(env))
-                .credentialsProvider(credentials);
+        Region region = AwsClients.region(env);
+        S3Utilities.Builder urls = S3Utilities.builder().region(region);
         URI endpoint = AwsClients.endpoint(env, "S3");
         if (endpoint != null) {
             // Emulators serve http://host:port/bucket/key, not bucket subdomains.
-            presigner.endpointOverride(endpoint)
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+            urls.endpoint(endpoint).s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return new PublishedImages(new DynamoArticleImageRepository(dynamoDb, tableName, Clock.systemUTC()),
-                new S3ImageSigner(presigner.build(), bucket, credentials, lifetime, Clock.systemUTC()));
+                new S3ImageSigner(urls.build(), region, bucket, credentials, lifetime, Clock.systemUTC()));
     }
 }

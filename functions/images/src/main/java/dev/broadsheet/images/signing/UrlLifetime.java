@@ -9,6 +9,11 @@ import java.util.Optional;
  * cut short so that it never outlives the credentials that sign it — S3 refuses a URL once its
  * signing session has expired, whatever {@code X-Amz-Expires} says, and a URL that claims more
  * life than it has would make the cache headers lie.
+ *
+ * <p>URLs are signed as of the start of a signing window (a third of the lifetime: 5 minutes of
+ * 15), not as of the request: everyone asking within a window gets the same URL — the same JSON,
+ * ETag and redirect, which caches and {@code If-None-Match} can then hold — and every URL handed
+ * out has at least two thirds of its lifetime left.
  */
 public record UrlLifetime(Duration configured) {
 
@@ -21,6 +26,17 @@ public record UrlLifetime(Duration configured) {
             throw new IllegalArgumentException("A URL lifetime is from " + MIN + " to " + MAX + ", got " + configured);
         }
         configured = Duration.ofSeconds(configured.getSeconds());
+    }
+
+    /** The signing window: a third of the lifetime, in whole seconds, at least one. */
+    public Duration window() {
+        return Duration.ofSeconds(Math.max(1, configured.getSeconds() / 3));
+    }
+
+    /** The instant URLs asked for at {@code now} are signed as of: {@code now} rounded down to its window. */
+    public Instant windowStart(Instant now) {
+        long window = window().getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), window) * window);
     }
 
     /**

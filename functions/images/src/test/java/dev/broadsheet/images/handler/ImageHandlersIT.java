@@ -6,7 +6,9 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Environment;
+import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.emulators.EmulatorsExtension;
@@ -82,10 +84,35 @@ class ImageHandlersIT {
         JsonNode body = Json.MAPPER.readTree(json.getBody());
         Instant expiresAt = Instant.parse(body.path("expiresAt").asText());
         long secondsLeft = Duration.between(Instant.now(), expiresAt).toSeconds();
-        assertTrue(secondsLeft > 890 && secondsLeft <= 900, "expires in " + secondsLeft + " s");
+        // Signed as of the start of a 5-minute window: two thirds of its life at least, all of it at most.
+        assertTrue(secondsLeft >= 599 && secondsLeft <= 900, "expires in " + secondsLeft + " s");
         long maxAge = Long.parseLong(json.getHeaders().get("Cache-Control").replace("public, max-age=", ""));
         assertTrue(maxAge > 0 && maxAge <= secondsLeft / 2 + 1, "max-age " + maxAge + " for " + secondsLeft + " s of life");
         assertArrayEquals(story.hero(), fetch(URI.create(body.path("url").asText())).body());
+    }
+
+    @Test
+    void withinASigningWindowEveryReaderGetsTheSameUrlAndEtagAndA304() throws Exception {
+        Story story = publishStory(true);
+        // A one-hour lifetime signs in 20-minute windows: two requests a moment apart share one.
+        Map<String, String> variables = handlerEnvironment("3600");
+        APIGatewayV2HTTPResponse first = getImage(variables, story.heroKey(), "json");
+        APIGatewayV2HTTPResponse second = getImage(variables, story.heroKey(), "json");
+        String etag = first.getHeaders().get("ETag");
+        APIGatewayV2HTTPResponse revalidated = new GetImageHandler(new Environment(variables)).handleRequest(
+                HttpEvents.request("GET", "/images/" + story.heroKey()).host("api.example.com")
+                        .pathParameters(Map.of("key", story.heroKey())).query(Map.of("format", "json"))
+                        .header("if-none-match", etag).build(), null);
+        APIGatewayV2HTTPResponse redirect = getImage(variables, story.heroKey(), null);
+
+        assertEquals(first.getBody(), second.getBody());
+        assertEquals(etag, second.getHeaders().get("ETag"));
+        assertEquals(304, revalidated.getStatusCode());
+        assertEquals(Json.MAPPER.readTree(first.getBody()).path("url").asText(), redirect.getHeaders().get("Location"),
+                "the redirect goes to the same URL");
+        assertEquals("Origin", redirect.getHeaders().get("Vary"));
+        assertArrayEquals(story.hero(), fetch(URI.create(redirect.getHeaders().get("Location"))).body(),
+                "a URL signed as of the window's start is one S3 honours");
     }
 
     @Test
@@ -259,11 +286,11 @@ class ImageHandlersIT {
         upload("images/" + slug + "/" + heroHash + ".png", hero, "image/png");
         upload("images/" + slug + "/" + bodyHash + ".jpg", body, "image/jpeg");
         Article article = new Article(slug, "Headline", "Summary", published ? ArticleSchema.PUBLISHED : "unpublished",
-                PUBLISHED_AT, PUBLISHED_AT, List.of("world"),
+                PUBLISHED_AT, PUBLISHED_AT, PUBLISHED_AT, List.of(Tag.of("world")), List.of(),
                 new Image("images/" + slug + "/" + heroHash + ".png", "Hero of " + slug, "Caption", "Credit", 1200, 675, "image/png"),
                 List.of(Block.paragraph("Text"),
                         Block.image(new Image("images/" + slug + "/" + bodyHash + ".jpg", "Body", null, null, 640, 480, "image/jpeg"))),
-                true, 0, 1);
+                1, true, 0, 1);
         aws.dynamoDb().putItem(put -> put.tableName(table).item(ArticleItems.toItem(article)));
         return new Story(slug, hero, heroHash, body, bodyHash);
     }

@@ -8,82 +8,125 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The real SDK presigner, offline: its endpoint is a closed port, so any network call would fail.
- * (That the URLs work is {@code ImageHandlersIT}'s job, against S3Proxy.)
+ * The signer offline: its endpoint is a closed port, so any network call would fail. (That the
+ * URLs work is {@code ImageHandlersIT}'s job, against S3Proxy, which checks SigV4 signatures.)
  */
 class S3ImageSignerTest {
 
     private static final URI CLOSED_PORT = URI.create("http://127.0.0.1:9");
+    private static final String KEY = "images/a-slug/" + "ab".repeat(32) + ".png";
+    private static final AwsCredentialsProvider KEYS = () -> AwsBasicCredentials.create("AKIDEXAMPLE", "secret");
 
-    private static S3Presigner presigner(AwsCredentialsProvider fallback) {
-        return S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(fallback).endpointOverride(CLOSED_PORT)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+    private static S3Utilities urls() {
+        return S3Utilities.builder().region(Region.US_EAST_1).endpoint(CLOSED_PORT)
+                .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+    }
+
+    private static S3ImageSigner signer(AwsCredentialsProvider credentials, Duration lifetime, Instant now) {
+        return new S3ImageSigner(urls(), Region.US_EAST_1, "bucket", credentials, new UrlLifetime(lifetime),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
-    void signsWithTheConfiguredLifetimeWithoutANetworkCall() {
-        AwsCredentialsProvider keys = () -> AwsBasicCredentials.create("AKIDEXAMPLE", "secret");
-        S3ImageSigner signer = new S3ImageSigner(presigner(keys), "bucket", keys, new UrlLifetime(Duration.ofMinutes(15)),
-                Clock.systemUTC());
-        Instant before = Instant.now();
+    void signsAsOfTheStartOfItsWindowWithTheConfiguredLifetime() {
+        Instant now = Instant.parse("2026-11-29T08:07:31.250Z");
 
-        SignedUrl url = signer.sign("images/a-slug/" + "ab".repeat(32) + ".png");
+        SignedUrl url = signer(KEYS, Duration.ofMinutes(15), now).sign(KEY);
 
         String text = url.url().toString();
         assertTrue(text.startsWith(CLOSED_PORT + "/bucket/images/a-slug/"), text);
+        assertTrue(text.contains("X-Amz-Date=20261129T080500Z"), "the 5-minute window's start: " + text);
         assertTrue(text.contains("X-Amz-Expires=900"), text);
-        assertTrue(text.contains("X-Amz-Credential=AKIDEXAMPLE"), text);
+        assertTrue(text.contains("X-Amz-Credential=AKIDEXAMPLE%2F20261129%2Fus-east-1%2Fs3%2Faws4_request"), text);
+        assertTrue(text.contains("X-Amz-SignedHeaders=host"), text);
         assertTrue(text.contains("X-Amz-Signature="), text);
-        long lifetime = Duration.between(before, url.expiresAt()).toSeconds();
-        assertTrue(lifetime >= 898 && lifetime <= 900, "expires " + lifetime + " s after signing");
-        assertEquals(0, url.expiresAt().getNano(), "whole seconds, as S3 counts");
+        assertEquals(Instant.parse("2026-11-29T08:20:00Z"), url.expiresAt());
+    }
+
+    @Test
+    void everyoneInAWindowGetsTheSameUrlAndTheNextWindowANewOne() {
+        Instant windowStart = Instant.parse("2026-11-29T08:05:00Z");
+        SignedUrl first = signer(KEYS, Duration.ofMinutes(15), windowStart).sign(KEY);
+        SignedUrl later = signer(KEYS, Duration.ofMinutes(15), windowStart.plusSeconds(299).plusMillis(999)).sign(KEY);
+        SignedUrl next = signer(KEYS, Duration.ofMinutes(15), windowStart.plusSeconds(300)).sign(KEY);
+
+        assertEquals(first, later);
+        assertNotEquals(first.url(), next.url());
+        assertEquals(Duration.ofMinutes(10), Duration.between(windowStart.plusSeconds(300), first.expiresAt()),
+                "a URL handed out at the end of its window still has two thirds of its life");
+    }
+
+    @Test
+    void signsExactlyAsTheSdkPresignerDoesAtTheSameInstant() {
+        // The presigner signs as of the moment it is called (whole seconds): within one second both must agree to the byte.
+        try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(KEYS)
+                .endpointOverride(CLOSED_PORT).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build()) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                // A 3-second lifetime has a 1-second window: ours is signed as of this second.
+                SignedUrl ours = signer(KEYS, Duration.ofSeconds(3), Instant.now()).sign(KEY);
+                PresignedGetObjectRequest theirs = presigner.presignGetObject(presign -> presign
+                        .signatureDuration(Duration.ofSeconds(3)).getObjectRequest(get -> get.bucket("bucket").key(KEY)));
+                if (date(theirs.url().toString()).equals(date(ours.url().toString()))) {
+                    assertEquals(theirs.url().toString(), ours.url().toString());
+                    return;
+                }
+            }
+            fail("the two were never signed within the same second");
+        }
     }
 
     @Test
     void signsWithTheCredentialsItClampedTo() {
-        // The presigner's own provider would sign with other keys: the signer must pass its own.
-        AwsCredentialsProvider presignerKeys = () -> AwsBasicCredentials.create("PRESIGNERKEY", "secret");
         AtomicInteger resolved = new AtomicInteger();
+        Instant now = Instant.parse("2026-11-29T08:05:00Z");
         AwsCredentialsProvider sessionKeys = () -> {
             resolved.incrementAndGet();
             return AwsSessionCredentials.builder().accessKeyId("SESSIONKEY").secretAccessKey("secret")
-                    .sessionToken("token").expirationTime(Instant.now().plusSeconds(120)).build();
+                    .sessionToken("token").expirationTime(now.plusSeconds(120)).build();
         };
-        S3ImageSigner signer = new S3ImageSigner(presigner(presignerKeys), "bucket", sessionKeys,
-                new UrlLifetime(Duration.ofMinutes(15)), Clock.systemUTC());
 
-        SignedUrl url = signer.sign("images/a-slug/" + "ab".repeat(32) + ".png");
+        SignedUrl url = signer(sessionKeys, Duration.ofMinutes(15), now).sign(KEY);
 
         String text = url.url().toString();
         assertTrue(text.contains("X-Amz-Credential=SESSIONKEY"), text);
         assertTrue(text.contains("X-Amz-Security-Token=token"), text);
-        String expires = text.replaceFirst(".*X-Amz-Expires=(\\d+).*", "$1");
-        assertTrue(Integer.parseInt(expires) <= 120 && Integer.parseInt(expires) >= 118, "clamped to the credentials: " + expires);
+        assertTrue(text.contains("X-Amz-Expires=120"), "clamped to the credentials: " + text);
+        assertEquals(now.plusSeconds(120), url.expiresAt());
         assertEquals(1, resolved.get(), "credentials resolved once per URL");
     }
 
     @Test
     void credentialsAboutToExpireSignNothing() {
+        Instant now = Instant.parse("2026-11-29T08:05:10Z");
         AwsCredentialsProvider dying = () -> AwsSessionCredentials.builder().accessKeyId("DYING").secretAccessKey("secret")
-                .sessionToken("token").expirationTime(Instant.now().plusMillis(500)).build();
-        S3ImageSigner signer = new S3ImageSigner(presigner(dying), "bucket", dying, new UrlLifetime(UrlLifetime.DEFAULT),
-                Clock.systemUTC());
+                .sessionToken("token").expirationTime(now.plusMillis(500)).build();
 
-        ProblemException refused = assertThrows(ProblemException.class, () -> signer.sign("images/a/" + "ab".repeat(32) + ".png"));
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> signer(dying, UrlLifetime.DEFAULT, now).sign(KEY));
 
         assertEquals(503, refused.problem().status());
+    }
+
+    private static String date(String url) {
+        return url.replaceFirst(".*X-Amz-Date=(\\d{8}T\\d{6}Z).*", "$1");
     }
 }

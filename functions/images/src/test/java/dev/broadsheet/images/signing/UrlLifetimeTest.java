@@ -28,6 +28,17 @@ class UrlLifetimeTest {
     }
 
     @Test
+    void theSigningWindowIsAThirdOfTheLifetimeAndStartsOnItsMultiples() {
+        UrlLifetime lifetime = new UrlLifetime(Duration.ofMinutes(15));
+        assertEquals(Duration.ofMinutes(5), lifetime.window());
+        assertEquals(Instant.parse("2026-11-28T05:00:00Z"), lifetime.windowStart(NOW));
+        assertEquals(Instant.parse("2026-11-28T05:00:00Z"), lifetime.windowStart(Instant.parse("2026-11-28T05:04:59.999Z")));
+        assertEquals(Instant.parse("2026-11-28T05:05:00Z"), lifetime.windowStart(Instant.parse("2026-11-28T05:05:00Z")));
+        assertEquals(Duration.ofSeconds(1), new UrlLifetime(Duration.ofSeconds(2)).window(), "never under a second");
+        assertEquals(Duration.ofSeconds(20), new UrlLifetime(Duration.ofSeconds(61)).window(), "whole seconds");
+    }
+
+    @Test
     void lifetimesOutsideOneSecondToOneHourAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new UrlLifetime(Duration.ofSeconds(3601)));
         assertThrows(IllegalArgumentException.class, () -> new UrlLifetime(Duration.ZERO));

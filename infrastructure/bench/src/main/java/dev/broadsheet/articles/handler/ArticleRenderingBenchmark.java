@@ -2,8 +2,11 @@ package dev.broadsheet.articles.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.ReadingTime;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Request;
@@ -47,11 +50,12 @@ public class ArticleRenderingBenchmark {
         List<Block> body = new ArrayList<>();
         json.path("body").forEach(block -> body.add(new Block(block.path("type").asText(), block.path("text").asText(null),
                 block.path("attribution").asText(null), null)));
-        List<String> tags = new ArrayList<>();
-        json.path("tags").forEach(tag -> tags.add(tag.asText()));
+        List<Tag> tags = new ArrayList<>();
+        json.path("tags").forEach(tag -> tags.add(Tag.of(tag.asText())));
         Instant publishedAt = Instant.parse(json.path("publishedAt").asText());
         article = new Article(json.path("slug").asText(), json.path("headline").asText(), json.path("summary").asText(),
-                ArticleSchema.PUBLISHED, publishedAt, publishedAt, tags, heroImage, body, true, 0, 1);
+                ArticleSchema.PUBLISHED, publishedAt, publishedAt, publishedAt, tags, List.of(new Author("A Writer", "a-writer")),
+                heroImage, body, ReadingTime.minutes(body), true, 0, 1);
         request = new Request(PrimingEvents.get("/articles/" + article.slug(), Map.of("slug", article.slug())));
     }
 

@@ -1,5 +1,8 @@
 package dev.broadsheet.editor.article;
 
+import dev.broadsheet.articles.model.Author;
+import dev.broadsheet.articles.model.Tag;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +15,13 @@ import java.util.Map;
  * @param versions     by target ({@code local}, {@code <region>/<table>}): the version of the article there
  *                     that this file was last published as or pulled from
  */
-public record ArticleDraft(String slug, String headline, String summary, Instant publishedAt, List<String> tags,
-                           ImageRef heroImage, List<BlockDraft> body, Boolean commentsOpen, Map<String, Long> versions) {
+public record ArticleDraft(String slug, String headline, String summary, Instant publishedAt, List<Tag> tags,
+                           List<Author> authors, ImageRef heroImage, List<BlockDraft> body, Boolean commentsOpen,
+                           Map<String, Long> versions) {
 
     public ArticleDraft {
         tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
         body = List.copyOf(body);
         versions = Map.copyOf(versions);
     }

@@ -1,6 +1,8 @@
 package dev.broadsheet.editor.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.articles.model.Author;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.article.ArticleDraft.BlockDraft;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
@@ -39,9 +41,12 @@ public final class ArticleReader {
     public static final Set<String> BLOCK_TYPES = Set.of("paragraph", "heading", "quote", "image");
 
     /** Fields the API serves that an editor does not set: accepted (so a served article can be edited) and ignored. */
-    private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share");
+    private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share", "tagDetails", "readingTimeMinutes",
+            "openGraph");
     private static final Set<String> ARTICLE_FIELDS = Set.of("slug", "headline", "summary", "publishedAt", "tags",
-            "heroImage", "body", "comments", "versions");
+            "authors", "heroImage", "body", "comments", "versions");
+    public static final int MAX_AUTHORS = 10;
+    public static final int MAX_NAME = 100;
     private static final Set<String> IMAGE_FIELDS = Set.of("file", "alt", "caption", "credit");
     private static final Set<String> IMAGE_SERVED_ONLY = Set.of("src", "width", "height");
 
@@ -70,7 +75,8 @@ public final class ArticleReader {
         String headline = text(json, "headline", true, MAX_HEADLINE);
         String summary = text(json, "summary", false, MAX_SUMMARY);
         Instant publishedAt = instant(json);
-        List<String> tags = tags(json.get("tags"));
+        List<Tag> tags = tags(json.get("tags"), servedNames(json.get("tagDetails")));
+        List<Author> authors = authors(json.get("authors"));
         ImageRef hero = json.hasNonNull("heroImage") ? image(json.get("heroImage"), "heroImage") : null;
         List<BlockDraft> body = body(json.get("body"));
         Boolean commentsOpen = commentsOpen(json.get("comments"));
@@ -78,7 +84,8 @@ public final class ArticleReader {
         if (textBytes > MAX_TEXT_BYTES) {
             error("body", "the article's text is " + textBytes + " bytes; at most " + MAX_TEXT_BYTES + " fit in one article");
         }
-        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, hero, body, commentsOpen, versions);
+        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, authors, hero, body, commentsOpen,
+                versions);
         if (draft.images().size() > MAX_IMAGES) {
             error("body", "has " + draft.images().size() + " images; at most " + MAX_IMAGES + " per article");
         }
@@ -114,13 +121,17 @@ public final class ArticleReader {
         }
     }
 
-    private List<String> tags(JsonNode node) {
-        List<String> tags = new ArrayList<>();
+    /**
+     * Tags as slugs ({@code "united-states"}, named from their words: "United States") or as
+     * {@code {"slug", "name"}} for another name ("USA").
+     */
+    private List<Tag> tags(JsonNode node, Map<String, String> servedNames) {
+        List<Tag> tags = new ArrayList<>();
         if (node == null || node.isNull()) {
             return tags;
         }
         if (!node.isArray()) {
-            error("tags", "must be a list of tags, e.g. [\"world\", \"syria\"]");
+            error("tags", "must be a list of tags, e.g. [\"world\", {\"slug\": \"united-states\", \"name\": \"USA\"}]");
             return tags;
         }
         if (node.size() > MAX_TAGS) {
@@ -128,17 +139,87 @@ public final class ArticleReader {
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
+            String field = "tags[" + i + "]";
             JsonNode tag = node.get(i);
-            if (!tag.isTextual() || !Slugs.isTag(tag.asText())) {
-                error("tags[" + i + "]", "must be lower-case letters and digits in words joined by hyphens, at most "
-                        + Slugs.MAX_TAG_LENGTH + " characters");
-            } else if (!seen.add(tag.asText())) {
-                error("tags[" + i + "]", "\"" + tag.asText() + "\" is listed twice");
+            String slug;
+            String name = null;
+            if (tag.isObject()) {
+                unknownFields(tag, field + ".", Set.of("slug", "name"), Set.of());
+                slug = tag.path("slug").isTextual() ? tag.get("slug").asText() : null;
+                name = text(tag, field, "name", false, MAX_NAME);
+                field += ".slug";
             } else {
-                tags.add(tag.asText());
+                slug = tag.isTextual() ? tag.asText() : null;
+            }
+            if (!Slugs.isTag(slug)) {
+                error(field, "must be lower-case letters and digits in words joined by hyphens, at most "
+                        + Slugs.MAX_TAG_LENGTH + " characters");
+            } else if (!seen.add(slug)) {
+                error(field, "\"" + slug + "\" is listed twice");
+            } else {
+                String shown = name != null ? name : servedNames.get(slug);
+                tags.add(shown == null ? Tag.of(slug) : new Tag(slug, shown));
             }
         }
         return tags;
+    }
+
+    /** The names a served article's {@code tagDetails} gives, so that editing it back keeps them. */
+    private static Map<String, String> servedNames(JsonNode details) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (details != null && details.isArray()) {
+            details.forEach(detail -> {
+                if (detail.path("slug").isTextual() && detail.path("name").isTextual() && !detail.get("name").asText().isBlank()
+                        && detail.get("name").asText().length() <= MAX_NAME
+                        && detail.get("name").asText().chars().noneMatch(Character::isISOControl)) {
+                    names.put(detail.get("slug").asText(), detail.get("name").asText());
+                }
+            });
+        }
+        return names;
+    }
+
+    /** The byline: {@code [{"name": "Jane Doe", "slug": "jane-doe"}]}, the slug made from the name when absent. */
+    private List<Author> authors(JsonNode node) {
+        List<Author> authors = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return authors;
+        }
+        if (!node.isArray()) {
+            error("authors", "must be a list of authors, e.g. [{\"name\": \"Jane Doe\"}]");
+            return authors;
+        }
+        if (node.size() > MAX_AUTHORS) {
+            error("authors", "has " + node.size() + " authors; at most " + MAX_AUTHORS);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String field = "authors[" + i + "]";
+            JsonNode author = node.get(i);
+            if (!author.isObject()) {
+                error(field, "must be an object such as {\"name\": \"Jane Doe\", \"slug\": \"jane-doe\"}");
+                continue;
+            }
+            unknownFields(author, field + ".", Set.of("name", "slug"), Set.of());
+            String name = text(author, field, "name", true, MAX_NAME);
+            String slug = text(author, field, "slug", false, Slugs.MAX_TAG_LENGTH);
+            if (slug == null && name != null) {
+                slug = Slugs.fromWords(name);
+                if (slug.isEmpty()) {
+                    error(field + ".slug", "is required when the name has no letters or digits to make one of");
+                    continue;
+                }
+            }
+            if (slug != null && !Slugs.isTag(slug)) {
+                error(field + ".slug", "must be lower-case letters and digits in words joined by hyphens, at most "
+                        + Slugs.MAX_TAG_LENGTH + " characters");
+            } else if (slug != null && !seen.add(slug)) {
+                error(field + ".slug", "\"" + slug + "\" is listed twice");
+            } else if (name != null) {
+                authors.add(new Author(name, slug));
+            }
+        }
+        return authors;
     }
 
     private List<BlockDraft> body(JsonNode node) {

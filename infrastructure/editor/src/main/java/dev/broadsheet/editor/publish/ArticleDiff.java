@@ -3,6 +3,7 @@ package dev.broadsheet.editor.publish;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.Timestamps;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -53,7 +55,11 @@ public final class ArticleDiff {
         put(fields, "headline", article.headline());
         put(fields, "summary", article.summary());
         put(fields, "publishedAt", Timestamps.format(article.publishedAt()));
-        put(fields, "tags", article.tags().isEmpty() ? null : String.join(", ", article.tags()));
+        put(fields, "tags", article.tags().isEmpty() ? null : article.tags().stream()
+                .map(tag -> tag.equals(Tag.of(tag.slug())) ? tag.slug() : tag.slug() + " (" + tag.name() + ")")
+                .collect(Collectors.joining(", ")));
+        put(fields, "authors", article.authors().isEmpty() ? null : article.authors().stream()
+                .map(author -> author.name() + " (" + author.slug() + ")").collect(Collectors.joining(", ")));
         image(fields, "heroImage", article.heroImage());
         for (int i = 0; i < article.body().size(); i++) {
             Block block = article.body().get(i);

@@ -5,6 +5,8 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.ReadingTime;
+import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 import dev.broadsheet.editor.article.ArticleDraft;
@@ -45,7 +47,8 @@ import java.util.Set;
 public final class Publisher {
 
     /** Written by the system, not by the editor: a difference in these alone is no change. */
-    private static final Set<String> NOT_COMPARED = Set.of("updatedAt", "version", "commentCount");
+    private static final Set<String> NOT_COMPARED = Set.of(ArticleSchema.UPDATED_AT, ArticleSchema.VERSION,
+            ArticleSchema.COMMENT_COUNT, ArticleSchema.LISTED_AT);
     /** Writes retried after decisions changed meanwhile; each retry follows someone else's write. */
     private static final int ATTEMPTS = 5;
 
@@ -114,18 +117,19 @@ public final class Publisher {
             Instant now = clock.instant();
             Article article = article(prepared, stored.map(StoredArticle::article).orElse(null), now);
             List<String> notes = notes(prepared.draft(), stored, replaced);
-            if (stored.isPresent() && comparable(stored.get().article()).equals(comparable(article))) {
+            if (stored.isPresent() && unchanged(stored.get(), article)) {
                 return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), stored.get().article().publishedAt(),
                         uploaded, skipped, notes);
             }
             try {
                 // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
-                articles.write(article, stored.map(StoredArticle::version).orElse(0L),
+                articles.write(article, stored.orElse(null),
                         decisions(stored, article, new Decision(request.editor(), now)),
                         prepared.draft().commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of());
                 return new PublishResult(slug, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
                         article.version(), article.publishedAt(), uploaded, skipped, notes);
             } catch (ConcurrentEditException e) {
+                // Also when only the comment count or open flag moved (an approval, a close): its list items copy them.
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -241,12 +245,17 @@ public final class Publisher {
         ArticleDraft draft = prepared.draft();
         Instant publishedAt = draft.publishedAt() != null ? draft.publishedAt()
                 : stored != null && stored.publishedAt() != null ? stored.publishedAt() : now;
+        // Re-dated or (re)published: a new place in the lists, which readers paging since before skip.
+        boolean samePlace = stored != null && stored.isPublished() && publishedAt.equals(stored.publishedAt())
+                && stored.listedAt() != null;
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
         return new Article(draft.slug(), draft.headline(), draft.summary(), ArticleSchema.PUBLISHED, publishedAt, now,
-                draft.tags(), draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
-                commentsOpen, stored == null ? 0 : stored.commentCount(), stored == null ? 1 : stored.version() + 1);
+                samePlace ? stored.listedAt() : now, draft.tags(), draft.authors(),
+                draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
+                ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),
+                stored == null ? 1 : stored.version() + 1);
     }
 
     private static Image image(PreparedArticle prepared, ImageRef ref, String slug) {
@@ -256,6 +265,12 @@ public final class Publisher {
     }
 
     /** The stored form, less what the system changes on every write. */
+    /** Nothing to write: the same article, in exactly the lists it should be in (articles from before list items are not). */
+    private static boolean unchanged(StoredArticle stored, Article article) {
+        return comparable(stored.article()).equals(comparable(article))
+                && stored.lists().equals(ArticleLists.listsOf(article.tagSlugs()));
+    }
+
     private static Map<String, AttributeValue> comparable(Article article) {
         Map<String, AttributeValue> item = new HashMap<>(ArticleItems.toItem(article));
         item.keySet().removeAll(NOT_COMPARED);

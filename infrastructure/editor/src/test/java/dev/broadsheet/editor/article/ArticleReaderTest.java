@@ -2,6 +2,8 @@ package dev.broadsheet.editor.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.articles.model.Author;
+import dev.broadsheet.articles.model.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,7 +37,7 @@ class ArticleReaderTest {
         ArticleDraft draft = prepared.draft();
         assertEquals("a-b", draft.slug());
         assertEquals(Instant.parse("2020-01-02T03:04:05Z"), draft.publishedAt());
-        assertEquals(List.of("x", "y-z"), draft.tags());
+        assertEquals(List.of(Tag.of("x"), new Tag("y-z", "Y Z")), draft.tags());
         assertEquals(Boolean.FALSE, draft.commentsOpen());
         assertEquals(4, draft.body().size());
         assertEquals(2, prepared.images().size(), "h.png is used twice but is one file");
@@ -44,6 +46,40 @@ class ArticleReaderTest {
         assertEquals(ArticleReader.sha256(png), hero.sha256());
         assertEquals("images/a-b/" + ArticleReader.sha256(png) + ".png", hero.key("a-b"));
         assertEquals(new ImageInfo(ImageFormat.JPEG, 20, 10), prepared.images().get("b.jpg").info());
+    }
+
+    @Test
+    void readsAuthorsAndTagNamesAndKeepsTheNamesOfAServedArticle() throws Exception {
+        PreparedArticle prepared = ArticleReader.read(json("""
+                {'slug': 'a', 'headline': 'A', 'body': [{'type': 'paragraph', 'text': 'x'}],
+                 'tags': ['united-states', {'slug': 'uk', 'name': 'United Kingdom'}, 'eu'],
+                 'tagDetails': [{'slug': 'eu', 'name': 'European Union'}], 'readingTimeMinutes': 4, 'openGraph': {},
+                 'authors': [{'name': 'José Núñez'}, {'name': 'Ann Archer', 'slug': 'ann'}]}
+                """), ImageFiles.inMemory(Map.of()));
+
+        assertEquals(List.of(new Tag("united-states", "United States"), new Tag("uk", "United Kingdom"),
+                new Tag("eu", "European Union")), prepared.draft().tags());
+        assertEquals(List.of(new Author("José Núñez", "jose-nunez"), new Author("Ann Archer", "ann")),
+                prepared.draft().authors());
+    }
+
+    @Test
+    void refusesAuthorsWithoutNamesOrWithBadSlugs() throws Exception {
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> ArticleReader.read(json("""
+                {'slug': 'a', 'headline': 'A', 'body': [{'type': 'paragraph', 'text': 'x'}],
+                 'authors': [{'slug': 'x'}, {'name': 'B', 'slug': 'Not A Slug'}, 'C', {'name': '李'}, {'name': 'D', 'role': 'x'}],
+                 'tags': [{'slug': 'ok', 'name': 'bad\\u0007'}]}
+                """), ImageFiles.inMemory(Map.of())));
+
+        Map<String, String> byField = new java.util.HashMap<>();
+        e.errors().forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + " | " + b));
+        assertTrue(byField.get("authors[0].name").contains("required"), byField.toString());
+        assertTrue(byField.get("authors[1].slug").contains("lower-case"), byField.toString());
+        assertTrue(byField.get("authors[2]").contains("object"), byField.toString());
+        assertTrue(byField.get("authors[3].slug").contains("no letters or digits"), byField.toString());
+        assertTrue(byField.get("authors[4].role").contains("not a field"), byField.toString());
+        assertTrue(byField.get("tags[0].name").contains("control characters"), byField.toString());
+        assertEquals(6, e.errors().size(), e.errors().toString());
     }
 
     @Test

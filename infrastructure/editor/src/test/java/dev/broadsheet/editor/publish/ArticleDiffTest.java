@@ -3,6 +3,7 @@ package dev.broadsheet.editor.publish;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
+import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.ArticleSchema;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +42,14 @@ class ArticleDiffTest {
     void decisionsAndCountersAreNotContent() {
         Article a = article("Headline", null, List.of(), null, List.of(new Block("paragraph", "One.", null, null)));
         Article closedAndUnpublished = new Article(a.slug(), a.headline(), a.summary(), "unpublished", a.publishedAt(),
-                Instant.now(), a.tags(), a.heroImage(), a.body(), false, 12, 7);
+                Instant.now(), Instant.now(), a.tags(), a.authors(), a.heroImage(), a.body(), a.readingTimeMinutes(), false, 12, 7);
         assertTrue(ArticleDiff.sameContent(a, closedAndUnpublished));
         assertEquals(List.of(), ArticleDiff.between(a, closedAndUnpublished));
         assertFalse(ArticleDiff.sameContent(a, article("Other", null, List.of(), null, a.body())));
     }
 
     private static Article article(String headline, String summary, List<String> tags, Image hero, List<Block> body) {
-        return new Article("a", headline, summary, ArticleSchema.PUBLISHED, PUBLISHED, PUBLISHED, tags, hero, body, true, 0, 1);
+        return new Article("a", headline, summary, ArticleSchema.PUBLISHED, PUBLISHED, PUBLISHED, PUBLISHED,
+                tags.stream().map(Tag::of).toList(), List.of(), hero, body, 1, true, 0, 1);
     }
 }
