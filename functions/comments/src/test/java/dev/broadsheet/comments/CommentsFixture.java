@@ -11,8 +11,11 @@ import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules;
+import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.emulators.LocalAws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -56,8 +59,24 @@ public final class CommentsFixture {
         publish(OTHER_SLUG, true, clock.instant().minus(Duration.ofDays(2)));
     }
 
+    /** Backoff pauses taken by the submissions' retries (after a TransactionConflict). */
+    public final java.util.concurrent.atomic.AtomicInteger conflictPauses = new java.util.concurrent.atomic.AtomicInteger();
+    private Backoff backoff = countingBackoff(DynamoComments.CONFLICT_BACKOFF);
+
+    /** The submissions retry with this backoff (its pauses are counted in {@link #conflictPauses}). */
+    public void retryWith(Backoff backoff) {
+        this.backoff = countingBackoff(backoff);
+    }
+
+    private Backoff countingBackoff(Backoff backoff) {
+        return new Backoff(backoff.attempts(), backoff.base(), backoff.cap(), duration -> {
+            conflictPauses.incrementAndGet();
+            backoff.sleeper().sleep(duration);
+        });
+    }
+
     public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays) {
-        DynamoComments store = new DynamoComments(aws.dynamoDb(), tables);
+        DynamoComments store = new DynamoComments(aws.dynamoDb(), tables, backoff);
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
                 new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, clock);
         this.service = service;
@@ -75,22 +94,28 @@ public final class CommentsFixture {
     }
 
     public void publish(String slug, boolean commentsOpen, Instant publishedAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("slug", AttributeValue.fromS(slug));
-        item.put("status", AttributeValue.fromS("published"));
-        item.put("feed", AttributeValue.fromS("published"));
-        item.put("headline", AttributeValue.fromS("Headline of " + slug));
-        item.put("publishedAt", AttributeValue.fromS(publishedAt.toString()));
-        item.put("updatedAt", AttributeValue.fromS(publishedAt.toString()));
-        item.put("commentsOpen", AttributeValue.fromBool(commentsOpen));
-        item.put("commentCount", AttributeValue.fromN("0"));
-        item.put("version", AttributeValue.fromN("1"));
+        Map<String, AttributeValue> item = new HashMap<>(ArticleSchema.key(slug));
+        item.put(ArticleSchema.STATUS, Items.s(ArticleSchema.PUBLISHED));
+        item.put(ArticleSchema.FEED, Items.s(ArticleSchema.PUBLISHED_FEED));
+        item.put(ArticleSchema.HEADLINE, Items.s("Headline of " + slug));
+        item.put(ArticleSchema.PUBLISHED_AT, Items.time(publishedAt));
+        item.put(ArticleSchema.UPDATED_AT, Items.time(publishedAt));
+        item.put(ArticleSchema.COMMENTS_OPEN, Items.bool(commentsOpen));
+        item.put(ArticleSchema.COMMENT_COUNT, Items.n(0));
+        item.put(ArticleSchema.VERSION, Items.n(1));
         aws.dynamoDb().putItem(put -> put.tableName(tables.articles()).item(item));
     }
 
+    public Map<String, AttributeValue> article(String slug) {
+        return aws.dynamoDb().getItem(get -> get.tableName(tables.articles()).key(ArticleSchema.key(slug)).consistentRead(true)).item();
+    }
+
     public long commentCount(String slug) {
-        return Long.parseLong(aws.dynamoDb().getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", AttributeValue.fromS(slug))).consistentRead(true)).item().get("commentCount").n());
+        return Items.number(article(slug), ArticleSchema.COMMENT_COUNT);
+    }
+
+    public long version(String slug) {
+        return Items.number(article(slug), ArticleSchema.VERSION);
     }
 
     /** Items in the comments and guards tables, and the article's count: what a refusal must not change. */
@@ -173,9 +198,19 @@ public final class CommentsFixture {
                 .pathParameters(Map.of("slug", slug)).body(contentType, body).headers(extraHeaders).build();
     }
 
-    /** A clock the test sets and moves. */
+    /** A clock the test sets and moves, and that can run something the next time it is read. */
     public static final class MutableClock extends Clock {
         private volatile Instant now;
+        private final java.util.concurrent.atomic.AtomicReference<Runnable> onNextRead = new java.util.concurrent.atomic.AtomicReference<>();
+
+        /** Runs once, at the next read of the time: to act in the middle of a request. */
+        public void onNextRead(Runnable action) {
+            onNextRead.set(action);
+        }
+
+        public void set(Instant instant) {
+            now = instant;
+        }
 
         MutableClock(Instant now) {
             this.now = now;
@@ -197,6 +232,10 @@ public final class CommentsFixture {
 
         @Override
         public Instant instant() {
+            Runnable action = onNextRead.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
             return now;
         }
     }

@@ -17,7 +17,6 @@ import static dev.broadsheet.comments.CommentsFixture.OTHER_SLUG;
 import static dev.broadsheet.comments.CommentsFixture.SLUG;
 import static dev.broadsheet.comments.CommentsFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,11 +78,13 @@ class ModerationIT {
 
     @Test
     void closingAndOpeningAnArticleDecidesWhetherItTakesComments() {
-        assertTrue(fixture.moderation.close(SLUG));
+        assertEquals(Result.CHANGED, fixture.moderation.close(SLUG));
+        assertEquals(Result.UNCHANGED, fixture.moderation.close(SLUG));
         assertEquals(403, fixture.challenge(SLUG).getStatusCode());
-        assertTrue(fixture.moderation.open(SLUG));
+        assertEquals(Result.CHANGED, fixture.moderation.open(SLUG));
         assertEquals(201, fixture.challenge(SLUG).getStatusCode());
-        assertFalse(fixture.moderation.close("no-such-article"));
+        assertEquals(3, fixture.version(SLUG), "close and open are versioned writes: 1 → 2 → 3");
+        assertEquals(Result.NOT_FOUND, fixture.moderation.close("no-such-article"));
         assertEquals(0, fixture.count(fixture.tables.articles()) - 2, "closing an unknown article creates nothing");
     }
 

@@ -118,9 +118,14 @@ final class EventFactory {
                 || type.equals("application/xml");
     }
 
+    /** The local API's own address (it listens on loopback), never the client's Host header. */
+    static String domainName(IncomingRequest request) {
+        return "localhost:" + request.serverPort();
+    }
+
     private static RequestContext requestContext(IncomingRequest request, RouteMatch match, String requestId, Instant now) {
-        String host = request.header("host");
-        String domainName = host == null ? "localhost:" + request.serverPort() : host;
+        // API Gateway sets the API's own domain whatever Host the client sent: so does the local API.
+        String domainName = domainName(request);
 
         RequestContext.Http http = new RequestContext.Http();
         http.setMethod(request.method());

@@ -2,11 +2,13 @@ package dev.broadsheet.comments.dao;
 
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.CommentStatus;
 import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +33,17 @@ public final class DynamoComments {
 
     /** A filtered query may come back short; a list request reads at most this many pages. */
     private static final int MAX_PAGES = 5;
-    private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Retries of a transaction cancelled by {@code TransactionConflict} (another transaction held
+     * one of its items: every submission checks its article, so a burst on one article collides):
+     * 10 tries, random waits of up to 25, 50, … 800 ms — at most about 4 s in all (half that on
+     * average), inside the function's timeout. Then 503 with {@code Retry-After}.
+     */
+    public static final Backoff CONFLICT_BACKOFF = Backoff.of(10, Duration.ofMillis(25), Duration.ofMillis(800));
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
+    private final Backoff backoff;
 
     public record Tables(String articles, String comments, String guards) {
     }
@@ -42,13 +52,33 @@ public final class DynamoComments {
     public record Guard(String pk, Instant expiresAt) {
     }
 
-    /** What stopped a submission's write: the first guard already taken, in the order given. */
-    public static final class GuardTaken extends RuntimeException {
+    /**
+     * What a submission relies on, checked again inside its transaction: the article is still
+     * published with comments open (and, with {@code closesBefore}, published after it), and a
+     * reply's parent is still an approved comment of the article at the depth read.
+     *
+     * @param closesBefore articles published at or before this time take no comments; null for no limit
+     * @param parentId     the comment replied to; null for a comment on the article
+     */
+    public record Preconditions(Instant closesBefore, String parentId, int parentDepth) {
+    }
+
+    /** Why a submission's transaction was cancelled by a condition (nothing was written). */
+    public enum Refusal { GUARD_TAKEN, ARTICLE_CLOSED, PARENT_GONE }
+
+    /** A submission refused by its transaction's conditions: which one, and the guard if a guard. */
+    public static final class Refused extends RuntimeException {
+        private final Refusal refusal;
         private final Guard guard;
 
-        GuardTaken(Guard guard) {
-            super(guard.pk(), null, false, false);
+        Refused(Refusal refusal, Guard guard) {
+            super(refusal + (guard == null ? "" : " " + guard.pk()), null, false, false);
+            this.refusal = refusal;
             this.guard = guard;
+        }
+
+        public Refusal refusal() {
+            return refusal;
         }
 
         public Guard guard() {
@@ -56,19 +86,37 @@ public final class DynamoComments {
         }
     }
 
+    /** Still cancelled by {@code TransactionConflict} after every retry: nothing was written; try later. */
+    public static final class Busy extends RuntimeException {
+        Busy(int attempts) {
+            super("TransactionConflict on " + attempts + " attempts", null, false, false);
+        }
+    }
+
     public record Page(List<Comment> comments, String lastId) {
     }
 
     public DynamoComments(DynamoDbClient dynamoDb, Tables tables) {
+        this(dynamoDb, tables, CONFLICT_BACKOFF);
+    }
+
+    public DynamoComments(DynamoDbClient dynamoDb, Tables tables, Backoff backoff) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.backoff = backoff;
     }
 
     public Optional<ArticleState> article(String slug) {
+        return article(slug, false);
+    }
+
+    /** @param consistent a strongly consistent read (after a transaction said the article changed) */
+    public Optional<ArticleState> article(String slug, boolean consistent) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
-                .key(ArticleSchema.key(slug))
-                .projectionExpression("slug, #status, commentsOpen, publishedAt")
-                .expressionAttributeNames(Map.of("#status", "status"))).item();
+                .key(ArticleSchema.key(slug)).consistentRead(consistent)
+                .projectionExpression("#slug, #status, #open, #publishedAt")
+                .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
+                        "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
@@ -79,83 +127,135 @@ public final class DynamoComments {
     public Optional<Comment> comment(String slug, String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
                 .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
+        return Items.isMissing(item) ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
     public boolean hasApprovedComment(String emailHash) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash))).consistentRead(true)).item();
-        return item != null && !item.isEmpty();
+        return !Items.isMissing(guard(GuardSchema.APPROVED_EMAIL + emailHash));
     }
 
     /** Whether a guard is held: present, and without an expiry or not yet expired. */
     public boolean guardTaken(String pk, Instant now) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(pk))).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return false;
-        }
-        return !item.containsKey("expiresAt") || Long.parseLong(item.get("expiresAt").n()) > now.getEpochSecond();
+        Map<String, AttributeValue> item = guard(pk);
+        return !Items.isMissing(item) && (!item.containsKey(GuardSchema.EXPIRES_AT)
+                || Items.number(item, GuardSchema.EXPIRES_AT) > now.getEpochSecond());
     }
 
     /** When a guard that is still taken frees up; null when it is free. */
     public Instant guardExpiry(String pk, Instant now) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
-                .key(Map.of("pk", s(pk))).consistentRead(true)).item();
-        if (item == null || !item.containsKey("expiresAt")) {
+        Map<String, AttributeValue> item = guard(pk);
+        if (Items.isMissing(item) || !item.containsKey(GuardSchema.EXPIRES_AT)) {
             return null;
         }
-        Instant expiry = Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()));
+        Instant expiry = Instant.ofEpochSecond(Items.number(item, GuardSchema.EXPIRES_AT));
         return expiry.isAfter(now) ? expiry : null;
     }
 
+    private Map<String, AttributeValue> guard(String pk) {
+        return dynamoDb.getItem(get -> get.tableName(tables.guards()).key(GuardSchema.key(pk)).consistentRead(true)).item();
+    }
+
     /**
-     * Stores a comment in one transaction with its guards: each guard is claimed only if absent or
-     * expired (TTL deletion lags, so expiry is checked here), and if the comment is approved the
-     * article's {@code commentCount} grows with it. Nothing is written when any guard is taken.
+     * Stores a comment in one transaction with its guards and the checks of what it relies on:
+     * each guard is claimed only if absent or expired (TTL deletion lags, so expiry is checked
+     * here); the article must still take comments (a ConditionCheck, or, for an approved comment,
+     * the condition of the update that adds it to {@code commentCount}); a reply's parent must still
+     * be approved at the depth read. The comment item names its duplicate marker, so that trashing
+     * the comment can free its text. Nothing is written when anything fails.
      *
-     * @throws GuardTaken naming the first guard (in the given order) that was already taken
+     * @throws Refused naming the failed condition: the article first, then the parent, then the first guard taken
+     * @throws Busy    when TransactionConflict cancelled every attempt
      */
-    public void store(Comment comment, List<Guard> guards, Instant now) {
+    public void store(Comment comment, List<Guard> guards, Preconditions checks, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>();
+        List<Object> roles = new ArrayList<>();
         for (Guard guard : guards) {
             writes.add(claim(guard, now));
+            roles.add(guard);
         }
-        writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments())
-                .item(CommentItems.toItem(comment))
-                .conditionExpression("attribute_not_exists(commentId)")).build());
-        if (comment.status() == CommentStatus.APPROVED) {
-            writes.addAll(approvalWrites(tables, comment.articleSlug(), comment.emailHash()));
+        Map<String, AttributeValue> item = new HashMap<>(CommentItems.toItem(comment));
+        guards.stream().filter(guard -> guard.pk().startsWith(GuardSchema.DUPLICATE)).findFirst()
+                .ifPresent(duplicate -> item.put(CommentSchema.DUPLICATE_GUARD, s(duplicate.pk())));
+        writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments()).item(item)
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", CommentSchema.COMMENT_ID))).build());
+        roles.add(CommentSchema.COMMENT_ID);
+        boolean approved = comment.status() == CommentStatus.APPROVED;
+        writes.add(articleTakesComments(comment.articleSlug(), checks.closesBefore(), approved));
+        roles.add(Refusal.ARTICLE_CLOSED);
+        if (checks.parentId() != null) {
+            writes.add(parentStillApproved(comment.articleSlug(), checks.parentId(), checks.parentDepth()));
+            roles.add(Refusal.PARENT_GONE);
         }
+        if (approved && comment.emailHash() != null) {
+            writes.add(approvedEmail(tables, comment.emailHash()));
+            roles.add(GuardSchema.APPROVED_EMAIL);
+        }
+        transact(writes, reasons -> {
+            for (Refusal refusal : List.of(Refusal.ARTICLE_CLOSED, Refusal.PARENT_GONE)) {
+                int index = roles.indexOf(refusal);
+                if (index >= 0 && failed(reasons, index)) {
+                    throw new Refused(refusal, null);
+                }
+            }
+            for (int i = 0; i < guards.size(); i++) {
+                if (failed(reasons, i)) {
+                    throw new Refused(Refusal.GUARD_TAKEN, guards.get(i));
+                }
+            }
+        });
+    }
+
+    /** What to do with the cancellation reasons of a transaction: throw for a condition that failed. */
+    @FunctionalInterface
+    public interface ConditionFailures {
+        void check(List<CancellationReason> reasons);
+    }
+
+    /**
+     * Runs a transaction: conditions that failed go to {@code failures} (which throws what they
+     * mean); TransactionConflict and throttling are retried with {@link #CONFLICT_BACKOFF}-style
+     * jittered backoff, then {@link Busy}.
+     */
+    public static void transact(DynamoDbClient dynamoDb, Backoff backoff, List<TransactWriteItem> writes, ConditionFailures failures) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                for (int i = 0; i < guards.size() && i < reasons.size(); i++) {
-                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                        throw new GuardTaken(guards.get(i));
-                    }
-                }
-                // In AWS, another transaction on the same article (a concurrent approval) cancels
-                // this one with TransactionConflict: nothing was written, so it is safe to retry.
-                boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflict || attempt == MAX_ATTEMPTS) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                failures.check(reasons);
+                // Nothing was written: another transaction held an item, or the table was busy.
+                boolean retryable = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code())
+                        || "ThrottlingError".equals(reason.code()));
+                if (!retryable) {
                     throw e;
                 }
+                if (!backoff.allowsRetryAfter(attempt)) {
+                    throw new Busy(attempt);
+                }
+                backoff.pauseAfter(attempt);
             }
         }
+    }
+
+    private void transact(List<TransactWriteItem> writes, ConditionFailures failures) {
+        transact(dynamoDb, backoff, writes, failures);
+    }
+
+    public static boolean failed(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     /** Claims one guard on its own (a honeypot submission still uses up its challenge). */
     public void claimAlone(Guard guard, Instant now) {
         try {
             dynamoDb.putItem(put -> put.tableName(tables.guards()).item(guardItem(guard))
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
+                    .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
+                    .expressionAttributeNames(Map.of("#pk", GuardSchema.PK, "#expiresAt", GuardSchema.EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
         } catch (ConditionalCheckFailedException e) {
-            throw new GuardTaken(guard);
+            throw new Refused(Refusal.GUARD_TAKEN, guard);
         }
     }
 
@@ -166,9 +266,9 @@ public final class DynamoComments {
         for (int page = 0; page < MAX_PAGES; page++) {
             Map<String, AttributeValue> start = startKey;
             QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .keyConditionExpression("articleSlug = :slug")
+                    .keyConditionExpression("#slug = :slug")
                     .filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(Map.of("#slug", CommentSchema.ARTICLE_SLUG, "#status", CommentSchema.STATUS))
                     .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
                     .limit(100)
                     .exclusiveStartKey(start));
@@ -186,41 +286,80 @@ public final class DynamoComments {
             }
             startKey = response.lastEvaluatedKey();
         }
-        return new Page(List.copyOf(found), startKey.get("commentId").s());
+        return new Page(List.copyOf(found), Items.string(startKey, CommentSchema.COMMENT_ID));
     }
 
-    /** The writes that go with a comment becoming approved: the article's count, the email's record. */
-    public static List<TransactWriteItem> approvalWrites(Tables tables, String slug, String emailHash) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
+    /** The article's {@code commentCount} moves by {@code delta} (approval +1, un-approval -1); the article must exist. */
+    public static TransactWriteItem articleCount(Tables tables, String slug, long delta) {
+        return TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
                 .key(ArticleSchema.key(slug))
-                .updateExpression("ADD commentCount :one")
-                .conditionExpression("attribute_exists(slug)")
-                .expressionAttributeValues(Map.of(":one", n(1)))).build());
-        if (emailHash != null) {
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                    .item(Map.of("pk", s(GuardSchema.APPROVED_EMAIL + emailHash)))).build());
+                .updateExpression("ADD #count :delta")
+                .conditionExpression("attribute_exists(#slug)")
+                .expressionAttributeNames(Map.of("#count", ArticleSchema.COMMENT_COUNT, "#slug", ArticleSchema.SLUG))
+                .expressionAttributeValues(Map.of(":delta", n(delta)))).build();
+    }
+
+    /** The record that an email has an approved comment (first-time moderation). */
+    public static TransactWriteItem approvedEmail(Tables tables, String emailHash) {
+        return TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
+                .item(GuardSchema.key(GuardSchema.APPROVED_EMAIL + emailHash))).build();
+    }
+
+    /**
+     * The article still takes comments: published, comments open, and (with a limit) published
+     * after {@code closesBefore}. For an approved comment the check is the condition of the update
+     * that counts it (one transaction may touch an item once).
+     */
+    private TransactWriteItem articleTakesComments(String slug, Instant closesBefore, boolean countIt) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", ArticleSchema.STATUS, "#open", ArticleSchema.COMMENTS_OPEN));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":published", s(ArticleSchema.PUBLISHED),
+                ":open", Items.bool(true)));
+        String condition = "#status = :published AND (attribute_not_exists(#open) OR #open = :open)";
+        if (closesBefore != null) {
+            names.put("#publishedAt", ArticleSchema.PUBLISHED_AT);
+            values.put(":closesBefore", s(Timestamps.format(closesBefore)));
+            condition += " AND (attribute_not_exists(#publishedAt) OR #publishedAt > :closesBefore)";
         }
-        return writes;
+        String when = condition;
+        if (countIt) {
+            names.put("#count", ArticleSchema.COMMENT_COUNT);
+            values.put(":one", n(1));
+            return TransactWriteItem.builder().update(update -> update.tableName(tables.articles()).key(ArticleSchema.key(slug))
+                    .updateExpression("ADD #count :one").conditionExpression(when)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build();
+        }
+        return TransactWriteItem.builder().conditionCheck(check -> check.tableName(tables.articles()).key(ArticleSchema.key(slug))
+                .conditionExpression(when).expressionAttributeNames(names).expressionAttributeValues(values)).build();
+    }
+
+    /** A reply's parent: still approved, at the depth read (its key puts it in the same article). */
+    private TransactWriteItem parentStillApproved(String slug, String parentId, int parentDepth) {
+        // Comments stored before depth was recorded are at depth 1.
+        String depth = parentDepth == 1 ? "(attribute_not_exists(#depth) OR #depth = :depth)" : "#depth = :depth";
+        return TransactWriteItem.builder().conditionCheck(check -> check.tableName(tables.comments())
+                .key(CommentSchema.key(slug, parentId))
+                .conditionExpression("#status = :approved AND " + depth)
+                .expressionAttributeNames(Map.of("#status", CommentSchema.STATUS, "#depth", CommentSchema.DEPTH))
+                .expressionAttributeValues(Map.of(":approved", s(CommentStatus.APPROVED.value()), ":depth", n(parentDepth)))).build();
     }
 
     private TransactWriteItem claim(Guard guard, Instant now) {
         if (guard.expiresAt() == null) {
             return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
-                    .conditionExpression("attribute_not_exists(pk)")).build();
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", GuardSchema.PK))).build();
         }
         return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
-                .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
+                .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
+                .expressionAttributeNames(Map.of("#pk", GuardSchema.PK, "#expiresAt", GuardSchema.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
     }
 
     private static Map<String, AttributeValue> guardItem(Guard guard) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(guard.pk()));
+        Map<String, AttributeValue> item = new HashMap<>(GuardSchema.key(guard.pk()));
         if (guard.expiresAt() != null) {
-            item.put("expiresAt", n(guard.expiresAt().getEpochSecond()));
+            item.put(GuardSchema.EXPIRES_AT, n(guard.expiresAt().getEpochSecond()));
         }
         return item;
     }
-
 }

@@ -1,5 +1,6 @@
 package dev.broadsheet.comments.handler;
 
+import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.comments.model.Comment;
@@ -52,11 +53,11 @@ final class CommentViews {
 
     static CommentView view(Comment comment) {
         return new CommentView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), comment.createdAt().toString());
+                comment.contentHtml(), Timestamps.format(comment.createdAt()));
     }
 
     static SubmittedView submitted(Comment comment) {
         return new SubmittedView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), comment.createdAt().toString(), comment.status().value());
+                comment.contentHtml(), Timestamps.format(comment.createdAt()), comment.status().value());
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
@@ -66,7 +67,7 @@ public class ListCommentsHandler extends HttpHandler {
         Instant now = Instant.now();
         Responses.cacheableJson(sample, new CommentViews.CommentList(List.of(new CommentViews.CommentView(
                 CommentIds.next(now), null, new CommentViews.Author("A reader", "https://example.com/"),
-                "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", now.toString())),
+                "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", Timestamps.format(now))),
                 cursor(CommentIds.next(now))), cacheControl);
     }
 

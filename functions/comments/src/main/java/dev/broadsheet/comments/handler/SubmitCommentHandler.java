@@ -9,6 +9,7 @@ import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
+import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
@@ -30,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +64,7 @@ public class SubmitCommentHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        String mediaType = mediaType(request.header("content-type"));
+        String mediaType = Request.mediaType(request.header("content-type"));
         boolean form = FORM.equals(mediaType);
         String slug = request.pathParameter("slug");
         try {
@@ -105,7 +105,7 @@ public class SubmitCommentHandler extends HttpHandler {
                 "Thanks for <b>this</b> article. <a href=\"https://example.com/more\" title=\"more\">More</a> "
                         + "<blockquote cite=\"https://example.com/\">a quote</blockquote><script>alert(1)</script>");
         Responses.json(201, new CommentViews.SubmittedView(CommentIds.next(Instant.now()), null,
-                new CommentViews.Author("A reader", "https://example.com/"), html, Instant.now().toString(),
+                new CommentViews.Author("A reader", "https://example.com/"), html, Timestamps.format(Instant.now()),
                 CommentStatus.PENDING.value()), Map.of());
     }
 
@@ -201,9 +201,5 @@ public class SubmitCommentHandler extends HttpHandler {
 
     private static ProblemException malformed(String detail) {
         return new ProblemException(Problem.of(400, "malformed-body", "The body cannot be read", detail));
-    }
-
-    private static String mediaType(String contentType) {
-        return contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 }

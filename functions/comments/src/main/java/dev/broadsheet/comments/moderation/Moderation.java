@@ -4,17 +4,22 @@ import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.core.Backoff;
+import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +32,27 @@ import java.util.Map;
  *
  * <p>Every change of a comment's status is conditional on the status it was read with, and a
  * change into or out of {@code approved} moves the article's {@code commentCount} in the same
- * transaction, so the count never drifts, whatever runs at the same time.
+ * transaction, so the count never drifts, whatever runs at the same time. What went wrong is told
+ * apart: no such comment, no such article, changed by someone else meanwhile, or still in conflict
+ * with other transactions after the retries.
  */
 public final class Moderation {
 
+    /** Re-reads of an article whose version moved between the read and the write of close/open. */
+    private static final int SWITCH_ATTEMPTS = 5;
+
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
+    private final Backoff backoff;
 
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
+        this(dynamoDb, tables, DynamoComments.CONFLICT_BACKOFF);
+    }
+
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Backoff backoff) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.backoff = backoff;
     }
 
     /**
@@ -48,32 +64,45 @@ public final class Moderation {
                                  String contentHtml, String createdAt, String heldBecause) {
     }
 
-    /** What became of one id. */
-    public enum Result { CHANGED, UNCHANGED, NOT_FOUND }
+    /** What became of one id (or, for close/open, one article). */
+    public enum Result {
+        /** Done. */
+        CHANGED,
+        /** It already was so; nothing written. */
+        UNCHANGED,
+        /** No such comment (or, for close/open, no such article). */
+        NOT_FOUND,
+        /** The comment's article is gone: its count cannot move with it; nothing written. */
+        ARTICLE_NOT_FOUND,
+        /** Someone else changed the comment's status since it was read; theirs stands, nothing written. */
+        CHANGED_MEANWHILE,
+        /** Other transactions kept holding its items through every retry; nothing written, try again. */
+        CONFLICT
+    }
 
-    /** Pending comments, oldest first, of one article or (slug null) of all. */
+    /** Pending comments, oldest first (by creation time, then id), of one article or (slug null) of all. */
     public List<PendingComment> pending(String slugOrNull) {
-        List<PendingComment> found = new ArrayList<>();
+        List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
+            Map<String, String> names = new HashMap<>(Map.of("#status", CommentSchema.STATUS));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", Items.s(CommentStatus.PENDING.value())));
             QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentSchema.STATUS_INDEX)
                     .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
             if (slugOrNull != null) {
-                query.filterExpression("articleSlug = :slug");
-                values.put(":slug", AttributeValue.fromS(slugOrNull));
+                query.filterExpression("#slug = :slug");
+                names.put("#slug", CommentSchema.ARTICLE_SLUG);
+                values.put(":slug", Items.s(slugOrNull));
             }
             QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values).build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                Comment comment = CommentItems.fromItem(item);
-                found.add(new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(), comment.authorName(),
-                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString(),
-                        comment.heldBecause()));
-            }
+            response.items().forEach(item -> found.add(CommentItems.fromItem(item)));
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
-        return found;
+        // The index orders by createdAt only; ids (monotonic, time-ordered) order comments of one millisecond.
+        found.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+        return found.stream().map(comment -> new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(),
+                comment.authorName(), comment.email(), comment.authorUrl(), comment.contentHtml(),
+                Timestamps.format(comment.createdAt()), comment.heldBecause())).toList();
     }
 
     public Result approve(String moderationId) {
@@ -84,16 +113,17 @@ public final class Moderation {
         return setStatus(moderationId, CommentStatus.SPAM);
     }
 
+    /** Trashes a comment and frees its text: the same words may be posted again. */
     public Result trash(String moderationId) {
         return setStatus(moderationId, CommentStatus.TRASH);
     }
 
-    /** Closes an article's comments; false when there is no such article. */
-    public boolean close(String slug) {
+    /** Closes an article's comments (a versioned write: version + 1). */
+    public Result close(String slug) {
         return setCommentsOpen(slug, false);
     }
 
-    public boolean open(String slug) {
+    public Result open(String slug) {
         return setCommentsOpen(slug, true);
     }
 
@@ -109,59 +139,115 @@ public final class Moderation {
         return new String[] {moderationId.substring(0, slash), moderationId.substring(slash + 1)};
     }
 
+    private enum Role { STATUS, ARTICLE, OTHER }
+
     private Result setStatus(String moderationId, CommentStatus target) {
         String[] parts = parse(moderationId);
         String slug = parts[0];
         String id = parts[1];
-        // A concurrent moderator may change the status between read and write: read again and retry.
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
-                    .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
-            if (item == null || item.isEmpty()) {
-                return Result.NOT_FOUND;
-            }
-            Comment comment = CommentItems.fromItem(item);
-            if (comment.status() == target) {
-                return Result.UNCHANGED;
-            }
-            TransactWriteItem statusChange = TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                    .key(CommentSchema.key(slug, id))
-                    .updateExpression("SET #status = :target")
-                    .conditionExpression("#status = :current")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":target", AttributeValue.fromS(target.value()),
-                            ":current", AttributeValue.fromS(comment.status().value())))).build();
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(statusChange);
-            if (target == CommentStatus.APPROVED) {
-                writes.addAll(DynamoComments.approvalWrites(tables, slug, comment.emailHash()));
-            } else if (comment.status() == CommentStatus.APPROVED) {
-                writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles())
-                        .key(Map.of("slug", AttributeValue.fromS(slug)))
-                        .updateExpression("ADD commentCount :minusOne")
-                        .conditionExpression("attribute_exists(slug)")
-                        .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1")))).build());
-            }
-            try {
-                dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
-                return Result.CHANGED;
-            } catch (TransactionCanceledException e) {
-                // The status moved under us (or, in AWS, a conflicting transaction): read again.
-            }
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
+        if (Items.isMissing(item)) {
+            return Result.NOT_FOUND;
         }
-        throw new IllegalStateException("The comment " + moderationId + " kept changing; try again.");
+        Comment comment = CommentItems.fromItem(item);
+        if (comment.status() == target) {
+            return Result.UNCHANGED;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
+                .key(CommentSchema.key(slug, id))
+                .updateExpression("SET #status = :target")
+                .conditionExpression("#status = :current")
+                .expressionAttributeNames(Map.of("#status", CommentSchema.STATUS))
+                .expressionAttributeValues(Map.of(":target", Items.s(target.value()),
+                        ":current", Items.s(comment.status().value())))).build());
+        roles.add(Role.STATUS);
+        if (target == CommentStatus.APPROVED) {
+            writes.add(DynamoComments.articleCount(tables, slug, 1));
+            roles.add(Role.ARTICLE);
+            if (comment.emailHash() != null) {
+                writes.add(DynamoComments.approvedEmail(tables, comment.emailHash()));
+                roles.add(Role.OTHER);
+            }
+        } else if (comment.status() == CommentStatus.APPROVED) {
+            writes.add(DynamoComments.articleCount(tables, slug, -1));
+            roles.add(Role.ARTICLE);
+        }
+        String duplicateGuard = Items.string(item, CommentSchema.DUPLICATE_GUARD);
+        if (target == CommentStatus.TRASH && duplicateGuard != null) {
+            // Trashed text may be posted again: its duplicate marker goes with the comment.
+            writes.add(TransactWriteItem.builder().delete(delete -> delete.tableName(tables.guards())
+                    .key(GuardSchema.key(duplicateGuard))).build());
+            roles.add(Role.OTHER);
+        }
+        try {
+            DynamoComments.transact(dynamoDb, backoff, writes, reasons -> {
+                if (DynamoComments.failed(reasons, roles.indexOf(Role.ARTICLE))) {
+                    throw new Outcome(Result.ARTICLE_NOT_FOUND);
+                }
+                if (DynamoComments.failed(reasons, roles.indexOf(Role.STATUS))) {
+                    throw new Outcome(Result.CHANGED_MEANWHILE);
+                }
+            });
+            return Result.CHANGED;
+        } catch (Outcome outcome) {
+            return outcome.result;
+        } catch (DynamoComments.Busy busy) {
+            return Result.CONFLICT;
+        }
     }
 
-    private boolean setCommentsOpen(String slug, boolean open) {
-        try {
-            dynamoDb.updateItem(update -> update.tableName(tables.articles())
-                    .key(Map.of("slug", AttributeValue.fromS(slug)))
-                    .updateExpression("SET commentsOpen = :open")
-                    .conditionExpression("attribute_exists(slug)")
-                    .expressionAttributeValues(Map.of(":open", AttributeValue.fromBool(open))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    /** Ends a transaction's handling with a result (not an error: the editor reports it per id). */
+    private static final class Outcome extends RuntimeException {
+        private final Result result;
+
+        Outcome(Result result) {
+            super(result.name(), null, false, false);
+            this.result = result;
         }
+    }
+
+    /**
+     * Sets {@code commentsOpen} with a versioned write: conditional on the version read, and
+     * version + 1, like every editor write of an article — so a {@code publish} that read the
+     * article before is refused instead of writing back the old setting. When the version moved
+     * meanwhile (a publish, a count does not move it), the article is read again and the write redone.
+     */
+    private Result setCommentsOpen(String slug, boolean open) {
+        for (int attempt = 1; attempt <= SWITCH_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> article = dynamoDb.getItem(get -> get.tableName(tables.articles())
+                    .key(ArticleSchema.key(slug)).consistentRead(true)
+                    .projectionExpression("#open, #version")
+                    .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION))).item();
+            if (Items.isMissing(article)) {
+                return Result.NOT_FOUND;
+            }
+            if (ArticleSchema.commentsOpen(article) == open) {
+                return Result.UNCHANGED;
+            }
+            long version = Items.number(article, ArticleSchema.VERSION);
+            String versionRead = article.containsKey(ArticleSchema.VERSION) ? "#version = :read" : "attribute_not_exists(#version)";
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":open", Items.bool(open), ":next", Items.n(version + 1)));
+            if (article.containsKey(ArticleSchema.VERSION)) {
+                values.put(":read", Items.n(version));
+            }
+            try {
+                dynamoDb.updateItem(update -> update.tableName(tables.articles())
+                        .key(ArticleSchema.key(slug))
+                        .updateExpression("SET #open = :open, #version = :next")
+                        .conditionExpression("attribute_exists(#slug) AND " + versionRead)
+                        .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION,
+                                "#slug", ArticleSchema.SLUG))
+                        .expressionAttributeValues(values));
+                return Result.CHANGED;
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                if (attempt < SWITCH_ATTEMPTS) {
+                    backoff.pauseAfter(attempt);
+                }
+            }
+        }
+        return Result.CONFLICT;
     }
 }

@@ -2,7 +2,8 @@ package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.dao.DynamoComments.Guard;
-import dev.broadsheet.comments.dao.DynamoComments.GuardTaken;
+import dev.broadsheet.comments.dao.DynamoComments.Preconditions;
+import dev.broadsheet.comments.dao.DynamoComments.Refused;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
@@ -11,6 +12,7 @@ import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
+import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.core.schema.CommentStatus;
 
 import java.time.Clock;
@@ -26,6 +28,14 @@ import java.util.Map;
 public final class CommentService {
 
     public static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
+    /**
+     * How long the same author, email and text on one article is refused as a duplicate: long
+     * enough to stop re-submissions and replays of a form, short enough that the guards table does
+     * not grow forever (its TTL deletes expired markers). Trashing the comment frees it at once.
+     */
+    public static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
+    /** What a 503 asks a client to wait when the article's items stayed busy through every retry. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
     public static final int MAX_DEPTH = 5;
 
     private final DynamoComments store;
@@ -64,16 +74,17 @@ public final class CommentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
         String ipHash = keys.hash("ip", submission.sourceIp() == null ? "unknown" : submission.sourceIp());
-        Guard nonce = new Guard("nonce#" + verified.nonce(), verified.expiresAt());
-        Guard floodIp = new Guard("flood#ip#" + ipHash, now.plus(FLOOD_INTERVAL));
-        Guard floodEmail = new Guard("flood#email#" + emailHash, now.plus(FLOOD_INTERVAL));
-        Guard duplicate = new Guard("duplicate#" + keys.hash("duplicate",
-                String.join("\u0000", slug, fields.author(), fields.email().toLowerCase(Locale.ROOT), fields.content())), null);
-        String html = CommentHtml.sanitize(fields.content());
+        Guard nonce = new Guard(GuardSchema.NONCE + verified.nonce(), verified.expiresAt());
+        Guard floodIp = new Guard(GuardSchema.FLOOD_IP + ipHash, now.plus(FLOOD_INTERVAL));
+        Guard floodEmail = new Guard(GuardSchema.FLOOD_EMAIL + emailHash, now.plus(FLOOD_INTERVAL));
+        Guard duplicate = new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate",
+                String.join("\u0000", slug, fields.author(), fields.email().toLowerCase(Locale.ROOT), fields.content())),
+                now.plus(DUPLICATE_WINDOW));
+        String html = fields.html();
 
         if (submission.honeypot() != null && !submission.honeypot().isBlank()) {
             // Looks accepted; only the challenge is used up, so the same token cannot be replayed.
-            claim(() -> store.claimAlone(nonce, now), now);
+            claim(slug, () -> store.claimAlone(nonce, now), now);
             refuseIfTaken(floodIp, now);
             refuseIfTaken(floodEmail, now);
             refuseIfTaken(duplicate, now);
@@ -85,7 +96,9 @@ public final class CommentService {
                 () -> store.hasApprovedComment(emailHash));
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
                 fields.email(), emailHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
-        claim(() -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), now), now);
+        Preconditions checks = new Preconditions(closeAfterDays > 0 ? now.minus(Duration.ofDays(closeAfterDays)) : null,
+                fields.parentId(), fields.depth() - 1);
+        claim(slug, () -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), checks, now), now);
         return new Outcome(comment);
     }
 
@@ -115,7 +128,7 @@ public final class CommentService {
         keys.hash("ip", "192.0.2.1");
         rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), () -> store.hasApprovedComment(emailHash));
         CommentIds.next(clock.instant());
-        return CommentHtml.sanitize(fields.content());
+        return fields.html();
     }
 
     /** SnapStart priming of the list route: a query of the comments of an article no one published. */
@@ -142,7 +155,11 @@ public final class CommentService {
     }
 
     private ArticleState openArticle(String slug) {
-        ArticleState article = store.article(slug).filter(ArticleState::published)
+        return openArticle(slug, false);
+    }
+
+    private ArticleState openArticle(String slug, boolean consistent) {
+        ArticleState article = store.article(slug, consistent).filter(ArticleState::published)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
         if (!article.commentsOpen()) {
             throw closed("Comments are closed for this article.");
@@ -158,11 +175,25 @@ public final class CommentService {
         return new ProblemException(Problem.of(403, "comments-closed", "Comments are closed", detail));
     }
 
-    private void claim(Runnable write, Instant now) {
+    /** Runs a write and turns what its conditions refused into the answer a client gets. */
+    private void claim(String slug, Runnable write, Instant now) {
         try {
             write.run();
-        } catch (GuardTaken taken) {
-            throw refusal(taken.guard(), now);
+        } catch (Refused refused) {
+            throw switch (refused.refusal()) {
+                case GUARD_TAKEN -> refusal(refused.guard(), now);
+                case ARTICLE_CLOSED -> {
+                    // Closed, unpublished or past its days while this submission ran: say which.
+                    openArticle(slug, true);
+                    yield closed("Comments on this article closed while you were writing.");
+                }
+                case PARENT_GONE -> ProblemException.invalid("parentId", "unknown",
+                        "You can only reply to a published comment of this article.");
+            };
+        } catch (DynamoComments.Busy busy) {
+            throw new ProblemException(Problem.of(503, "busy", "Try again in a moment",
+                    "Many comments are being posted on this article right now; nothing was stored, try again in a moment."),
+                    Map.of("Retry-After", BUSY_RETRY_AFTER_SECONDS));
         }
     }
 
@@ -174,10 +205,10 @@ public final class CommentService {
 
     private ProblemException refusal(Guard guard, Instant now) {
         String pk = guard.pk();
-        if (pk.startsWith("nonce#")) {
+        if (pk.startsWith(GuardSchema.NONCE)) {
             return Challenges.used();
         }
-        if (pk.startsWith("flood#")) {
+        if (pk.startsWith(GuardSchema.FLOOD_IP) || pk.startsWith(GuardSchema.FLOOD_EMAIL)) {
             Instant free = store.guardExpiry(pk, now);
             long seconds = free == null ? 1 : Math.max(1, Duration.between(now, free).toSeconds() + 1);
             return new ProblemException(Problem.of(429, "comment-flood", "Too many comments",
@@ -189,7 +220,7 @@ public final class CommentService {
     }
 
     /** The submission's fields, checked: every failing field is reported at once. */
-    private record Fields(String author, String email, String url, String content, String parentId, int depth) {
+    private record Fields(String author, String email, String url, String content, String html, String parentId, int depth) {
     }
 
     private Fields validate(String slug, Submission submission) {
@@ -208,6 +239,9 @@ public final class CommentService {
             errors.add(new Problem.FieldError("email", "required", "Please enter your email address."));
         } else if (email.length() > SubmissionRules.MAX_EMAIL) {
             errors.add(new Problem.FieldError("email", "too-long", "Your email address may have at most " + SubmissionRules.MAX_EMAIL + " characters."));
+        } else if (SubmissionRules.hasInvisibleCharacter(email)) {
+            errors.add(new Problem.FieldError("email", "invalid-character",
+                    "Your email address contains an invisible or control character; please type it again."));
         } else if (!SubmissionRules.isEmail(email)) {
             errors.add(new Problem.FieldError("email", "invalid", "Please enter a valid email address."));
         }
@@ -218,10 +252,22 @@ public final class CommentService {
                 errors.add(new Problem.FieldError("url", "invalid", "Your website must be an http or https address."));
             }
         }
+        String html = null;
         if (content == null) {
             errors.add(new Problem.FieldError("content", "required", "Please type your comment."));
         } else if (content.length() > SubmissionRules.MAX_CONTENT) {
             errors.add(new Problem.FieldError("content", "too-long", "A comment may have at most " + SubmissionRules.MAX_CONTENT + " characters."));
+        } else {
+            html = CommentHtml.sanitize(content);
+            if (CommentHtml.isEmpty(html)) {
+                errors.add(new Problem.FieldError("content", "empty-after-sanitizing",
+                        "Nothing is left of your comment after removing HTML that is not allowed; please type some text."));
+            }
+        }
+        for (String[] field : new String[][] {{"author", author}, {"url", url}, {"content", content}, {"parentId", parentId}}) {
+            if (field[1] != null && SubmissionRules.hasUnpairedSurrogate(field[1])) {
+                errors.add(new Problem.FieldError(field[0], "invalid-character", "The field " + field[0] + " is not valid text."));
+            }
         }
         int depth = 1;
         if (parentId != null) {
@@ -237,7 +283,7 @@ public final class CommentService {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidRequest(errors));
         }
-        return new Fields(author, email, url, content, parentId, depth);
+        return new Fields(author, email, url, content, html, parentId, depth);
     }
 
     private static String trim(String value) {

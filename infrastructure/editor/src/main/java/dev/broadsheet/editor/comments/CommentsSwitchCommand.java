@@ -48,12 +48,17 @@ abstract class CommentsSwitchCommand implements Callable<Integer> {
             Moderation moderation = destination.moderation();
             Article article = destination.articles().find(slug).orElseThrow(() -> notFound(destination));
             String state = open() ? "open" : "closed";
-            if (article.commentsOpen() == open()) {
-                out.println("Unchanged: comments on " + slug + " were already " + state + "; nothing written");
-                return 0;
-            }
-            if (!(open() ? moderation.open(slug) : moderation.close(slug))) {
-                throw notFound(destination);
+            switch (open() ? moderation.open(slug) : moderation.close(slug)) {
+                case UNCHANGED -> {
+                    out.println("Unchanged: comments on " + slug + " were already " + state + "; nothing written");
+                    return 0;
+                }
+                case NOT_FOUND, ARTICLE_NOT_FOUND -> throw notFound(destination);
+                case CONFLICT, CHANGED_MEANWHILE -> throw new EditorException("article " + slug
+                        + " kept changing while comments were being " + (open() ? "opened" : "closed") + "; run the command again");
+                case CHANGED -> {
+                    // Reported below.
+                }
             }
             out.println(open()
                     ? "Opened comments on " + slug + ": new comments are accepted again (unless the article is older than"
