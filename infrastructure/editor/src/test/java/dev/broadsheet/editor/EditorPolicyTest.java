@@ -36,7 +36,8 @@ class EditorPolicyTest {
      * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
      * the status index (pending), GetItem of a comment, and the writes of its transactions, each
      * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
-     * commentCount, PutItem of the approved-email guard.
+     * commentCount, PutItem of the approved-email guard, DeleteItem of a trashed comment's
+     * duplicate marker.
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
@@ -46,6 +47,7 @@ class EditorPolicyTest {
             "dynamodb:Scan", Set.of(ARTICLES),
             "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX)),
             "dynamodb:PutItem", Set.of(GUARDS),
+            "dynamodb:DeleteItem", Set.of(GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
             "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));

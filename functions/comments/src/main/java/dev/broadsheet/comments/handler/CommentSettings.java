@@ -18,11 +18,6 @@ import java.time.Duration;
 final class CommentSettings {
 
     static final String DEFAULT_LIST_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
-    /**
-     * Local runs only (the local API and the tests set it; template.yaml never does): the
-     * challenge secret itself, instead of reading {@code CHALLENGE_SECRET_ARN} from Secrets Manager.
-     */
-    static final String LOCAL_SECRET = "BROADSHEET_LOCAL_CHALLENGE_SECRET";
 
     private CommentSettings() {
     }
@@ -53,15 +48,14 @@ final class CommentSettings {
         return pattern;
     }
 
-    /** The challenge secret, read once at init: from Secrets Manager, or the local variable in local runs. */
+    /**
+     * The challenge secret, read once at init from Secrets Manager by its ARN — in every run: the
+     * local runtime serves its own Secrets Manager ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
+     */
     static Challenges.Keys keys(Environment env) {
         String arn = env.require("CHALLENGE_SECRET_ARN");
-        String local = env.optional(LOCAL_SECRET);
-        if (local != null) {
-            return new Challenges.Keys(local.getBytes(StandardCharsets.UTF_8));
-        }
         SdkHttpClient http = AwsClients.httpClient();
-        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETSMANAGER", http, env).build()) {
+        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", http, env).build()) {
             String value = secrets.getSecretValue(get -> get.secretId(arn)).secretString();
             return new Challenges.Keys(value.getBytes(StandardCharsets.UTF_8));
         } finally {

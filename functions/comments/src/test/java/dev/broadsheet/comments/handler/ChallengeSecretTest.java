@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The challenge secret is read from Secrets Manager through the SDK, by the ARN in
- * {@code CHALLENGE_SECRET_ARN}, once. There is no local Secrets Manager, so a loopback HTTP server
- * answers the one GetSecretValue call the real client makes.
+ * {@code CHALLENGE_SECRET_ARN}, once, at the endpoint the SDK's own variable names (here a loopback
+ * HTTP server answering the one GetSecretValue call the real client makes).
  */
 class ChallengeSecretTest {
 
@@ -47,7 +47,7 @@ class ChallengeSecretTest {
             variables.put("AWS_REGION", "us-east-1");
             variables.put("AWS_ACCESS_KEY_ID", "test");
             variables.put("AWS_SECRET_ACCESS_KEY", "test");
-            variables.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:" + server.getAddress().getPort());
+            variables.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + server.getAddress().getPort());
 
             Challenges.Keys keys = CommentSettings.keys(new Environment(variables));
 

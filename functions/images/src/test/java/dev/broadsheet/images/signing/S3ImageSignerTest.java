@@ -71,8 +71,29 @@ class S3ImageSignerTest {
         assertTrue(text.contains("X-Amz-Credential=SESSIONKEY"), text);
         assertTrue(text.contains("X-Amz-Security-Token=token"), text);
         String expires = text.replaceFirst(".*X-Amz-Expires=(\\d+).*", "$1");
-        assertTrue(Integer.parseInt(expires) <= 120 && Integer.parseInt(expires) >= 118, "clamped to the credentials: " + expires);
+        assertTrue(Integer.parseInt(expires) <= 119 && Integer.parseInt(expires) >= 117, "clamped to the credentials: " + expires);
         assertEquals(1, resolved.get(), "credentials resolved once per URL");
+    }
+
+    @Test
+    void aUrlNeverOutlivesItsCredentialsEvenWhenSigningHappensLaterThanTheReading() {
+        Instant expiry = Instant.now().plusSeconds(100);
+        AwsCredentialsProvider session = () -> AwsSessionCredentials.builder().accessKeyId("SESSION").secretAccessKey("secret")
+                .sessionToken("token").expirationTime(expiry).build();
+        // Read 5 s before the presigner signs (a stalled thread): the lifetime computed from the
+        // reading would end 4 s after the credentials.
+        Clock stale = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-5));
+        S3ImageSigner signer = new S3ImageSigner(presigner(session), "bucket", session, new UrlLifetime(UrlLifetime.DEFAULT), stale);
+        assertEquals(503, assertThrows(ProblemException.class, () -> signer.sign("images/a/" + "ab".repeat(32) + ".png"))
+                .problem().status());
+
+        // With the same clock as the presigner, the margin keeps every deadline at or before the expiry.
+        S3ImageSigner onTime = new S3ImageSigner(presigner(session), "bucket", session, new UrlLifetime(UrlLifetime.DEFAULT),
+                Clock.systemUTC());
+        for (int i = 0; i < 200; i++) {
+            SignedUrl url = onTime.sign("images/a/" + "ab".repeat(32) + ".png");
+            assertTrue(!url.expiresAt().isAfter(expiry), url.expiresAt() + " after " + expiry);
+        }
     }
 
     @Test
