@@ -16,6 +16,8 @@ import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.PreparedImage;
 import dev.broadsheet.editor.article.TestImages;
 import dev.broadsheet.editor.destination.LocalApiFile;
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.publish.ConcurrentEditException;
 import dev.broadsheet.editor.publish.ImageBucket;
@@ -172,6 +174,38 @@ class EditorIT {
         assertEquals(first.publishedAt(), second.publishedAt());
         assertEquals(5, second.commentCount());
         assertEquals(2, second.version());
+    }
+
+    @Test
+    void aPublishRacingCommentsCloseKeepsTheClose() {
+        assertEquals(0, editor("publish", dir.resolve("article.json").toString(), "--local").code);
+        Map<String, String> names = aws.physicalNames();
+        Moderation moderation = new Moderation(aws.dynamoDb(),
+                new DynamoComments.Tables(table, names.get("CommentsTable"), names.get("GuardsTable")));
+        Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), table), new ImageBucket(aws.s3(), bucket),
+                Clock.systemUTC());
+        AtomicBoolean closed = new AtomicBoolean();
+        // An editor closes comments after this publish read the article, before it writes.
+        Progress closer = new Progress() {
+            @Override
+            public void uploaded(PreparedImage image, String key, boolean uploaded) {
+                if (closed.compareAndSet(false, true)) {
+                    assertEquals(Moderation.Result.CHANGED, moderation.close(SLUG));
+                }
+            }
+        };
+        writeArticleUnchecked("edit.json", "An edit while comments close", "hero.png", "figures/chart.jpg");
+
+        assertThrows(ConcurrentEditException.class, () -> publisher.publish(articleJson("edit.json"), ImageFiles.in(dir), closer));
+        assertFalse(stored().commentsOpen(), "the close stands");
+        assertEquals(2, stored().version(), "close is a versioned write");
+
+        // Published again (the JSON says nothing of comments): the edit lands and the close stays.
+        Run again = editor("publish", dir.resolve("edit.json").toString(), "--local");
+        assertEquals(0, again.code, again.toString());
+        assertEquals("An edit while comments close", stored().headline());
+        assertFalse(stored().commentsOpen(), "publish never writes back a commentsOpen it did not mean to change");
+        assertEquals(3, stored().version());
     }
 
     @Test
