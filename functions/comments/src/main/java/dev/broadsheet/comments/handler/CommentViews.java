@@ -1,9 +1,9 @@
 package dev.broadsheet.comments.handler;
 
-import dev.broadsheet.core.schema.Timestamps;
+import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
-import dev.broadsheet.comments.model.Comment;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.util.List;
 

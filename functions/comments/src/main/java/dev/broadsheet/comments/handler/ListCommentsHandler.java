@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
-import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
@@ -13,6 +12,7 @@ import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.schema.Cursor;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.time.Clock;
 import java.time.Instant;

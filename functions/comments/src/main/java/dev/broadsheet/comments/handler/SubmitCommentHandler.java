@@ -9,7 +9,6 @@ import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
-import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.PrimingEvents;
@@ -19,6 +18,7 @@ import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,8 +12,8 @@ import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
-import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
 
 import java.time.Clock;
 import java.time.Duration;
