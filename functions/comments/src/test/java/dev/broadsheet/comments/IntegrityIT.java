@@ -2,8 +2,8 @@ package dev.broadsheet.comments;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
 import dev.broadsheet.core.Backoff;

@@ -1,7 +1,7 @@
 package dev.broadsheet.comments;
 
-import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;

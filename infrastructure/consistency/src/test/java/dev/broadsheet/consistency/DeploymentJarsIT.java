@@ -1,8 +1,8 @@
 package dev.broadsheet.consistency;
 
 import dev.broadsheet.template.ProjectFiles;
-import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

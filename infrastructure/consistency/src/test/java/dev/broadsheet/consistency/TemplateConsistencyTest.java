@@ -7,8 +7,8 @@ import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.LocalSecretsManager;
 import dev.broadsheet.template.Intrinsics;
-import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import dev.broadsheet.template.SamTemplate;
+import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.dao.DynamoComments.Guard;
 import dev.broadsheet.comments.dao.DynamoComments.Preconditions;
 import dev.broadsheet.comments.dao.DynamoComments.Refused;
-import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
