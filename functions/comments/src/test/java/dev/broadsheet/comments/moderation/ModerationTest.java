@@ -1,0 +1,110 @@
+package dev.broadsheet.comments.moderation;
+
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.moderation.Moderation.Result;
+import dev.broadsheet.core.Backoff;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.Items;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * How moderation reads a cancelled transaction, with a small fake client (the emulator cannot be
+ * made to change a status between our read and our write on demand): per item, not "it moved".
+ */
+class ModerationTest {
+
+    private static final String ID = "an-article/01HZZZZZZZZZZZZZZZZZZZZZZZ";
+    private final List<Duration> pauses = new ArrayList<>();
+    private final Backoff backoff = new Backoff(4, Duration.ofMillis(10), Duration.ofMillis(40), pauses::add);
+
+    @Test
+    void theStatusConditionFailingMeansChangedMeanwhileWithoutRetrying() {
+        Fake fake = new Fake(List.of(List.of("ConditionalCheckFailed", "None", "None")));
+        assertEquals(Result.CHANGED_MEANWHILE, new Moderation(fake, tables(), backoff).approve(ID));
+        assertEquals(1, fake.transactions);
+    }
+
+    @Test
+    void theArticleConditionFailingMeansTheArticleIsGone() {
+        Fake fake = new Fake(List.of(List.of("None", "ConditionalCheckFailed", "None")));
+        assertEquals(Result.ARTICLE_NOT_FOUND, new Moderation(fake, tables(), backoff).approve(ID));
+    }
+
+    @Test
+    void conflictsAreRetriedWithBackoffThenSucceedOrReportConflict() {
+        Fake twice = new Fake(List.of(List.of("None", "TransactionConflict", "None"), List.of("TransactionConflict", "None", "None")));
+        assertEquals(Result.CHANGED, new Moderation(twice, tables(), backoff).approve(ID));
+        assertEquals(3, twice.transactions);
+        assertEquals(2, pauses.size());
+
+        pauses.clear();
+        Fake always = new Fake(List.of(List.of("None", "TransactionConflict", "None")));
+        assertEquals(Result.CONFLICT, new Moderation(always, tables(), backoff).approve(ID));
+        assertEquals(4, always.transactions, "bounded: the backoff's attempts");
+        assertEquals(3, pauses.size());
+        pauses.forEach(pause -> assertEquals(true, pause.toMillis() <= 40, "capped: " + pause));
+    }
+
+    private static DynamoComments.Tables tables() {
+        return new DynamoComments.Tables("articles", "comments", "guards");
+    }
+
+    /** A pending comment to read; transactions cancelled with the given reasons, in turn (the last repeats), then accepted. */
+    private static final class Fake implements DynamoDbClient {
+        private final List<List<String>> cancellations;
+        private final boolean repeatLast;
+        int transactions;
+
+        Fake(List<List<String>> cancellations) {
+            this.cancellations = cancellations;
+            this.repeatLast = cancellations.size() == 1;
+        }
+
+        @Override
+        public GetItemResponse getItem(GetItemRequest request) {
+            Map<String, AttributeValue> item = new HashMap<>(CommentSchema.key("an-article", "01HZZZZZZZZZZZZZZZZZZZZZZZ"));
+            item.put(CommentSchema.STATUS, Items.s(CommentStatus.PENDING.value()));
+            item.put(CommentSchema.EMAIL_HASH, Items.s("hash"));
+            item.put(CommentSchema.CREATED_AT, Items.s("2026-03-01T10:00:00.000Z"));
+            return GetItemResponse.builder().item(item).build();
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+            int index = transactions++;
+            if (repeatLast || index < cancellations.size()) {
+                List<String> codes = cancellations.get(Math.min(index, cancellations.size() - 1));
+                throw TransactionCanceledException.builder().message("cancelled")
+                        .cancellationReasons(codes.stream().map(code -> CancellationReason.builder().code(code).build()).toList())
+                        .build();
+            }
+            return TransactWriteItemsResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
