@@ -38,7 +38,7 @@ import java.util.Set;
 public final class Publisher {
 
     /** Written by the system, not by the editor: a difference in these alone is no change. */
-    private static final Set<String> NOT_COMPARED = Set.of("updatedAt", "version", "commentCount");
+    private static final Set<String> NOT_COMPARED = Set.of(ArticleSchema.UPDATED_AT, ArticleSchema.VERSION, ArticleSchema.COMMENT_COUNT);
 
     private final ArticleTable articles;
     private final ImageBucket images;
