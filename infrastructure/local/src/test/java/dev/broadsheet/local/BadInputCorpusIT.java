@@ -1,5 +1,6 @@
 package dev.broadsheet.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.Cursor;
 import dev.broadsheet.local.seed.SampleArticle;
@@ -97,6 +98,31 @@ class BadInputCorpusIT {
         failures.forEach(failure -> kinds.merge(failure.replaceAll(" for .* → ", " → ").substring(0, Math.min(120,
                 failure.replaceAll(" for .* → ", " → ").length())), 1L, Long::sum));
         assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failures, by kind: " + kinds);
+    }
+
+    @Test
+    void theInputsOfTheReviewGetTheirProblemsThroughTheLocalApi() throws Exception {
+        String comments = "/articles/" + slug + "/comments";
+        for (String contentType : List.of(";", ";;", " ; ")) {
+            Response response = send(raw("POST", comments, Map.of("Content-Type", contentType), "{}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(415, response.status, contentType + " → " + response.body);
+            assertEquals("https://broadsheet.dev/problems/unsupported-media-type", Json.MAPPER.readTree(response.body).path("type").asText());
+        }
+        // JSON string literals as a script sends them (escapes as text: a lone surrogate cannot travel as UTF-8).
+        List<String[]> cases = List.of(
+                new String[] {"\"ann@example.com\"", "\"<script>alert(1)</script>\"", "content"},
+                new String[] {"\"ann@example.com\"", "\"<img src=x onerror=alert(1)>\"", "content"},
+                new String[] {"\"ann\\u200b@example.com\"", "\"Hello\"", "email"},
+                new String[] {"\"ann\\u0000@example.com\"", "\"Hello\"", "email"},
+                new String[] {"\"ann\\ud800@example.com\"", "\"Hello\"", "email"});
+        for (String[] test : cases) {
+            JsonNode challenge = Json.MAPPER.readTree(send(raw("POST", "/articles/" + slug + "/challenges", Map.of(), null)).body);
+            String json = "{\"author\":\"Ann\",\"email\":" + test[0] + ",\"content\":" + test[1] + ",\"challengeToken\":\""
+                    + challenge.path("token").asText() + "\",\"challengePassword\":\"" + challenge.path("password").asText() + "\"}";
+            Response response = send(raw("POST", comments, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(400, response.status, json + " → " + response.body);
+            assertEquals(test[2], Json.MAPPER.readTree(response.body).path("errors").get(0).path("field").asText(), response.body);
+        }
     }
 
     @Test
