@@ -185,7 +185,59 @@
     form.elements.challengePassword.value = "";
     // Text, not HTML: the sentence shows the tags themselves.
     setText("allowed-tags", allowedTagsSentence(body.allowedTags));
+    await proofOfWork.challenge(body.altcha);
   }
+
+  /**
+   * The optional proof of work: when the challenge carries "altcha", the ALTCHA widget (served by
+   * this site from /vendor/altcha.js, loaded only then) solves it in the background as soon as the
+   * form is shown; its solution goes with the comment as the "altcha" field.
+   */
+  const proofOfWork = (() => {
+    const container = document.getElementById("proof-of-work");
+    let solution = null;        // the widget's base64 payload once verified
+    let solved = Promise.resolve();
+    let widgetLoaded = null;
+
+    async function challenge(altcha) {
+      solution = null;
+      if (!altcha || typeof altcha !== "object") {
+        container.replaceChildren();
+        container.hidden = true;
+        solved = Promise.resolve();
+        return;
+      }
+      widgetLoaded = widgetLoaded || import("/vendor/altcha.js");
+      await widgetLoaded;
+      const widget = document.createElement("altcha-widget");
+      widget.setAttribute("challengejson", JSON.stringify(altcha));
+      widget.setAttribute("auto", "onload");
+      widget.setAttribute("hidefooter", "");
+      widget.setAttribute("name", "altcha");
+      solved = new Promise(resolve => {
+        widget.addEventListener("statechange", event => {
+          const { state, payload } = event.detail || {};
+          if (state === "verified") {
+            solution = payload;
+            resolve();
+          }
+        });
+      });
+      container.replaceChildren(widget);
+      container.hidden = false;
+    }
+
+    /** The solution to send; waits for the widget when it is still working. */
+    async function field() {
+      if (container.hidden) {
+        return null;
+      }
+      await solved;
+      return solution;
+    }
+
+    return { challenge, field };
+  })();
 
   function clearErrors() {
     form.querySelectorAll(".field-error").forEach(node => node.remove());
@@ -249,7 +301,12 @@
     const submit = document.getElementById("submit");
     submit.disabled = true;
     try {
-      const { body } = await call("POST", articlePath + "/comments", fields());
+      const data = fields();
+      const altcha = await proofOfWork.field();
+      if (altcha) {
+        data.altcha = altcha;
+      }
+      const { body } = await call("POST", articlePath + "/comments", data);
       const view = commentView(body || {});
       const pending = document.getElementById("pending");
       if (view.status === "approved") {
@@ -274,8 +331,9 @@
         return;
       }
       showProblem(e);
-      if (problemKind(e.problem.type).startsWith("challenge-")) {
-        // Wrong, expired or used: the next try needs a fresh password.
+      const kind = problemKind(e.problem.type);
+      if (kind.startsWith("challenge-") || kind.startsWith("proof-of-work-")) {
+        // Wrong, expired or used: the next try needs a fresh password (and proof of work).
         newChallenge().catch(() => {});
       }
     } finally {
@@ -294,6 +352,13 @@
     "challenge-wrong-article": "That password was for another article. Copy the new password below.",
     "invalid-request": "Please fill in the required fields: name, email, comment and password.",
     "comment-flood": "You are posting comments too quickly; wait a few seconds and try again.",
+    "too-many-comments": "You have posted many comments this hour; try again later.",
+    "too-many-challenges": "Too many requests from your address; try again in a minute.",
+    "proof-of-work-missing": "Commenting here needs JavaScript (a small proof of work that your browser computes). Turn it on and try again.",
+    "proof-of-work-expired": "The proof of work had expired; try again.",
+    "proof-of-work-used": "That proof of work was already used; try again.",
+    "proof-of-work-wrong": "The proof of work could not be checked; try again.",
+    "proof-of-work-invalid": "The proof of work could not be checked; try again.",
     "duplicate-comment": "You have already said that.",
     "comments-closed": "Comments are closed for this article.",
   };

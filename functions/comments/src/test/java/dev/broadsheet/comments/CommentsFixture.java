@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.challenge.ProofOfWork;
+import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.handler.CreateChallengeHandler;
 import dev.broadsheet.comments.handler.ListCommentsHandler;
 import dev.broadsheet.comments.handler.SubmitCommentHandler;
+import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.HttpEvents;
@@ -39,6 +43,12 @@ public final class CommentsFixture {
     public static final String ARTICLE_URL = "https://news.example.com/articles/{slug}";
     public static final Challenges.Keys KEYS = new Challenges.Keys("test-secret-of-enough-length".getBytes(StandardCharsets.UTF_8));
 
+    /**
+     * Tests of other rules ask for many challenges from one address within the clock's minute;
+     * the limits' own tests set theirs.
+     */
+    public static final Limits GENEROUS_LIMITS = new Limits(Limits.DEFAULTS.floodInterval(), 1_000, 1_000);
+
     public final LocalAws aws;
     public final DynamoComments.Tables tables;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
@@ -53,7 +63,7 @@ public final class CommentsFixture {
         aws.reset();
         Map<String, String> names = aws.physicalNames();
         this.tables = new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable"));
-        this.moderation = new Moderation(aws.dynamoDb(), tables);
+        this.moderation = new Moderation(aws.dynamoDb(), tables, clock);
         configure(ModerationRules.Mode.FIRST_TIME, List.of(), List.of(), 0);
         publish(SLUG, true, clock.instant().minus(Duration.ofDays(2)));
         publish(OTHER_SLUG, true, clock.instant().minus(Duration.ofDays(2)));
@@ -76,9 +86,15 @@ public final class CommentsFixture {
     }
 
     public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays) {
+        configure(mode, moderationWords, disallowedWords, closeAfterDays, GENEROUS_LIMITS, null);
+    }
+
+    /** The per-client limits and the proof of work (null: off) too. */
+    public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays,
+                          Limits limits, ProofOfWork proofOfWork) {
         DynamoComments store = new DynamoComments(aws.dynamoDb(), tables, backoff);
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
-                new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, clock);
+                new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, limits, proofOfWork, clock);
         this.service = service;
         challenges = new CreateChallengeHandler(service, ARTICLE_URL);
         submit = new SubmitCommentHandler(service, ARTICLE_URL);
@@ -128,7 +144,18 @@ public final class CommentsFixture {
     }
 
     public APIGatewayV2HTTPResponse challenge(String slug) {
-        return challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1", Map.of()), null);
+        return challenge(slug, "203.0.113.1");
+    }
+
+    /** A challenge asked for from a given client address. */
+    public APIGatewayV2HTTPResponse challenge(String slug, String ip) {
+        return challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, ip, Map.of()), null);
+    }
+
+    /** The comment as stored (the status a submission's answer may hide). */
+    public Comment stored(String slug, String id) {
+        return CommentItems.fromItem(aws.dynamoDb().getItem(get -> get.tableName(tables.comments())
+                .key(dev.broadsheet.core.schema.CommentSchema.key(slug, id)).consistentRead(true)).item());
     }
 
     /** The challenge route as a browser's plain form post asks for it. */
@@ -152,7 +179,11 @@ public final class CommentsFixture {
 
     /** A valid submission's fields with a fresh challenge; tests change what they check. */
     public Map<String, String> validFields(String author, String email, String content) {
-        JsonNode challenge = freshChallenge(SLUG);
+        return fields(freshChallenge(SLUG), author, email, content);
+    }
+
+    /** A submission's fields with the given challenge's token and password. */
+    public static Map<String, String> fields(JsonNode challenge, String author, String email, String content) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("author", author);
         fields.put("email", email);
@@ -182,6 +213,39 @@ public final class CommentsFixture {
         APIGatewayV2HTTPEvent event = event("GET", "/articles/" + slug + "/comments", slug, null, null, "203.0.113.1", headers);
         event.setQueryStringParameters(query);
         return list.handleRequest(event, null);
+    }
+
+    /**
+     * Solves an ALTCHA challenge as the widget does (numbers from 0 up until the hash matches) and
+     * returns the widget's payload: base64 of {algorithm, challenge, number, salt, signature}.
+     */
+    public static String solve(JsonNode altcha) {
+        String salt = altcha.path("salt").asText();
+        String challenge = altcha.path("challenge").asText();
+        for (long number = 0; number <= altcha.path("maxnumber").asLong(); number++) {
+            if (sha256Hex(salt + number).equals(challenge)) {
+                return payload(altcha.path("algorithm").asText(), challenge, Long.toString(number), salt,
+                        altcha.path("signature").asText());
+            }
+        }
+        throw new AssertionError("no number up to maxnumber solves " + altcha);
+    }
+
+    /** The widget's payload with the given parts; {@code number} is a JSON number when it can be one (no leading zero), else a string. */
+    public static String payload(String algorithm, String challenge, String number, String salt, String signature) {
+        String numberJson = number.matches("-?(0|[1-9][0-9]*)") ? number : Json.write(number);
+        String json = "{\"algorithm\":" + Json.write(algorithm) + ",\"challenge\":" + Json.write(challenge) + ",\"number\":"
+                + numberJson + ",\"salt\":" + Json.write(salt) + ",\"signature\":" + Json.write(signature) + ",\"took\":12}";
+        return java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonNode json(APIGatewayV2HTTPResponse response) {

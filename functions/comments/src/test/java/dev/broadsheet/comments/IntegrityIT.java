@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
 import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.schema.ArticleSchema;
@@ -148,7 +149,7 @@ class IntegrityIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> holder = holdArticle(pool, 3000);
-            Moderation impatient = new Moderation(aws.dynamoDb(), fixture.tables, Backoff.of(2, Duration.ofMillis(5), Duration.ofMillis(5)));
+            Moderation impatient = new Moderation(aws.dynamoDb(), fixture.tables, fixture.clock, Backoff.of(2, Duration.ofMillis(5), Duration.ofMillis(5)));
             assertEquals(Result.CONFLICT, impatient.approve(id));
             holder.get();
         } finally {
@@ -172,13 +173,13 @@ class IntegrityIT {
         assertEquals(fixture.clock.instant().plus(CommentService.DUPLICATE_WINDOW).getEpochSecond(),
                 Items.number(markers.get(0), GuardSchema.EXPIRES_AT), "the marker expires after the documented window");
 
-        fixture.clock.advance(CommentService.FLOOD_INTERVAL.plusSeconds(1));
+        fixture.clock.advance(Limits.DEFAULTS.floodInterval().plusSeconds(1));
         assertEquals(409, fixture.submitJson(SLUG, fixture.validFields("Ann", "ann@example.com", text), "198.51.100.1").getStatusCode());
         assertEquals(Result.CHANGED, fixture.moderation.trash(SLUG + "/" + json(first).path("id").asText()));
         APIGatewayV2HTTPResponse again = fixture.submitJson(SLUG, fixture.validFields("Ann", "ann@example.com", text), "198.51.100.1");
         assertEquals(201, again.getStatusCode(), "trashing freed the text: " + again.getBody());
 
-        fixture.clock.advance(CommentService.FLOOD_INTERVAL.plusSeconds(1));
+        fixture.clock.advance(Limits.DEFAULTS.floodInterval().plusSeconds(1));
         assertEquals(409, fixture.submitJson(SLUG, fixture.validFields("Ann", "ann@example.com", text), "198.51.100.1").getStatusCode());
         fixture.clock.advance(CommentService.DUPLICATE_WINDOW);
         assertEquals(201, fixture.submitJson(SLUG, fixture.validFields("Ann", "ann@example.com", text), "198.51.100.1").getStatusCode(),

@@ -47,7 +47,7 @@ class SubmissionRulesIT {
     // --- the challenge ---
 
     @Test
-    void aChallengeIsAFreshPasswordAndTokenWithTheTagListAndNothingIsStored() {
+    void aChallengeIsAFreshPasswordAndTokenWithTheTagListAndStoresOnlyTheAddresssCounter() {
         List<Long> before = fixture.writtenState();
         APIGatewayV2HTTPResponse response = fixture.challenge(SLUG);
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -59,7 +59,9 @@ class SubmissionRulesIT {
         List<String> tags = StreamSupport.stream(body.path("allowedTags").spliterator(), false).map(JsonNode::asText).toList();
         assertEquals(CommentHtml.ALLOWED_TAGS, tags);
         assertNotEquals(body.path("token").asText(), json(fixture.challenge(SLUG)).path("token").asText());
-        assertEquals(before, fixture.writtenState());
+        assertFalse(body.has("altcha"), "no proof of work unless it is on");
+        assertEquals(List.of(before.get(0), before.get(1) + 1, before.get(2)), fixture.writtenState(),
+                "one counter for the address this minute; no comment, no nonce");
     }
 
     @Test
@@ -242,13 +244,13 @@ class SubmissionRulesIT {
         String tooLong = "  " + "c".repeat(65_526) + "  ";
         List<Long> before = fixture.writtenState();
         ProblemException error = assertThrows(ProblemException.class, () -> fixture.service.submit(SLUG, new Submission(
-                "Jane", "jane@example.com", null, tooLong, null, fields.get("challengeToken"), fields.get("challengePassword"), null, IP)));
+                "Jane", "jane@example.com", null, tooLong, null, fields.get("challengeToken"), fields.get("challengePassword"), null, null, IP)));
         assertEquals("content", error.problem().errors().get(0).field());
         assertEquals("too-long", error.problem().errors().get(0).code());
         assertEquals(before, fixture.writtenState());
         String atLimit = "  " + "c".repeat(65_525) + "  ";
         assertEquals(CommentStatus.PENDING, fixture.service.submit(SLUG, new Submission("Jane", "jane@example.com", null, atLimit,
-                null, fields.get("challengeToken"), fields.get("challengePassword"), null, IP)).comment().status());
+                null, fields.get("challengeToken"), fields.get("challengePassword"), null, null, IP)).comment().status());
     }
 
     @Test
@@ -372,7 +374,9 @@ class SubmissionRulesIT {
     void aModerationWordHoldsAndADisallowedWordMakesSpam() {
         fixture.configure(Mode.NONE, List.of("casino"), List.of("viagra"), 0);
         assertEquals("pending", submit("A", "a@example.com", "Great CASINO tips", "198.51.100.1").path("status").asText());
-        assertEquals("spam", submit("B", "b@example.com", "cheap Viagra", "198.51.100.2").path("status").asText());
+        JsonNode spam = submit("B", "b@example.com", "cheap Viagra", "198.51.100.2");
+        assertEquals("pending", spam.path("status").asText(), "answered as pending: the sender learns nothing");
+        assertEquals(CommentStatus.SPAM, fixture.stored(SLUG, spam.path("id").asText()).status());
         assertEquals(0, fixture.commentCount(SLUG));
         assertEquals(1, fixture.moderation.pending(SLUG).size(), "spam is not in the moderation queue");
     }

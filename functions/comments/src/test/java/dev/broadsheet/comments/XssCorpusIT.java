@@ -62,7 +62,7 @@ class XssCorpusIT {
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             Comment comment = new Comment(SLUG, CommentIds.next(created.plusMillis(i)), null, "Tester", null, "t@example.com",
-                    "h", "h", CommentHtml.sanitize(payloads.get(i)), CommentStatus.APPROVED, 1, created.plusMillis(i), null);
+                    "h", "h", "h", CommentHtml.sanitize(payloads.get(i)), CommentStatus.APPROVED, 1, created.plusMillis(i), null);
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(CommentItems.toItem(comment)).build()).build());
             if (batch.size() == 25 || i == payloads.size() - 1) {
                 List<WriteRequest> writes = List.copyOf(batch);

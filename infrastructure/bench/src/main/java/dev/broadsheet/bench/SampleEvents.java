@@ -26,6 +26,7 @@ final class SampleEvents {
 
     static final String CHALLENGE_TOKEN = "{{challengeToken}}";
     static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
+    static final String CHALLENGE_EVENT = "create-challenge.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<BenchFunction> functions;
@@ -41,20 +42,32 @@ final class SampleEvents {
      * A comment submission gets a file of events, one a line: the sample with a fresh challenge,
      * then one per warm invocation, each with its own fresh challenge, reader (name, email) and
      * address, so that every warm invocation is a real, accepted submission — not a replayed token
-     * (403), a flood (429) or a duplicate (409).
+     * (403), a flood (429) or a duplicate (409). A challenge gets a file too: each request from its
+     * own address, as the per-client limit (CommentChallengesPerMinute) would refuse one address.
      */
     Path forRun(BenchFunction function, String label, int warmInvocations) {
         String text = read(function.event());
-        if (!text.contains(CHALLENGE_TOKEN)) {
+        boolean challenges = function.event().getFileName().toString().equals(CHALLENGE_EVENT);
+        if (!text.contains(CHALLENGE_TOKEN) && !challenges) {
             return function.event();
         }
-        Path challengeEvent = function.event().resolveSibling("create-challenge.json");
+        Path challengeEvent = function.event().resolveSibling(CHALLENGE_EVENT);
         Path file = workDir.resolve(label + "-" + function.event().getFileName().toString().replace(".json", ".jsonl"));
         StringBuilder lines = new StringBuilder();
         try {
-            lines.append(submission(text, challenge(challengeEvent), -1)).append('\n');
+            if (challenges) {
+                // One address per request: one client may ask for CommentChallengesPerMinute a minute (then 429).
+                lines.append(JSON.writeValueAsString(JSON.readTree(text))).append('\n');
+                for (int i = 0; i < warmInvocations; i++) {
+                    lines.append(fromAddress(text, i)).append('\n');
+                }
+                Files.createDirectories(workDir);
+                Files.writeString(file, lines);
+                return file;
+            }
+            lines.append(submission(text, challenge(challengeEvent, -1), -1)).append('\n');
             for (int i = 0; i < warmInvocations; i++) {
-                lines.append(submission(text, challenge(challengeEvent), i)).append('\n');
+                lines.append(submission(text, challenge(challengeEvent, i), i)).append('\n');
             }
             Files.createDirectories(workDir);
             Files.writeString(file, lines);
@@ -73,16 +86,24 @@ final class SampleEvents {
             body.put("author", "Reader " + reader);
             body.put("email", "reader-" + reader + "@example.com");
             event.put("body", JSON.writeValueAsString(body));
-            String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
-            ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
-            ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
+            return fromAddress(JSON.writeValueAsString(event), reader);
         }
         return JSON.writeValueAsString(event);
     }
 
+    /** The event, one line of JSON, as sent from the reader's own address (10.x.y.z). */
+    private static String fromAddress(String eventJson, int reader) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(eventJson);
+        String address = "10." + (reader >> 16 & 255) + "." + (reader >> 8 & 255) + "." + (reader & 255);
+        ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
+        ((ObjectNode) event.path("headers")).put("x-forwarded-for", address);
+        return JSON.writeValueAsString(event);
+    }
+
     @SuppressWarnings("unchecked")
-    private JsonNode challenge(Path challengeEvent) {
-        APIGatewayV2HTTPEvent event = Events.fromJson(MiniJson.object(read(challengeEvent)));
+    private JsonNode challenge(Path challengeEvent, int reader) throws IOException {
+        String json = reader < 0 ? read(challengeEvent) : fromAddress(read(challengeEvent), reader);
+        APIGatewayV2HTTPEvent event = Events.fromJson(MiniJson.object(json));
         BenchFunction issuer = functions.stream().filter(function -> function.event().equals(challengeEvent)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No function of the template serves " + challengeEvent));
         try {

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local API with its demo site, started once for all end-to-end tests: in-memory emulators,
- * API and site on free ports, CORS allowing the site's origin only. Also a second copy of the
+ * API and site on free ports, CORS allowing the site's origin only, the flood rule and the
+ * per-client limits out of the way (one browser is one client address). Also a second copy of the
  * site on an origin the API does not allow. Tests are skipped, saying why, when there is no
  * Chromium to drive.
  */
@@ -64,14 +65,16 @@ final class DemoSite implements BeforeAllCallback, ParameterResolver {
     private static Running start() {
         int sitePort = freePort();
         String siteOrigin = "http://localhost:" + sitePort;
-        LocalApi api = LocalApi.start(Settings.inMemory().withSite(sitePort)
-                .withParameters(Map.of("AllowedOrigins", siteOrigin)));
+        LocalApi api = LocalApi.start(Settings.inMemory().withSite(sitePort).withParameters(Map.of("AllowedOrigins", siteOrigin,
+                // Every test's browser posts from 127.0.0.1: no flood interval, no per-client limit in reach
+                // (those rules have their own tests, functions/comments and infrastructure/local).
+                "CommentFloodSeconds", "0", "CommentChallengesPerMinute", "10000", "CommentsPerHour", "10000")));
         SiteServer foreign = SiteServer.start(0, api.url());
         return new Running(new Demo(api, api.siteUrl().orElseThrow(), foreign.url()), foreign);
     }
 
     /** A port free now; the site binds it a moment later (the API's CORS origin must name it up front). */
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

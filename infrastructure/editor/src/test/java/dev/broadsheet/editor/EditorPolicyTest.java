@@ -36,18 +36,19 @@ class EditorPolicyTest {
      * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
      * the status index (pending), GetItem of a comment, and the writes of its transactions, each
      * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
-     * commentCount, PutItem of the approved-email guard, DeleteItem of a trashed comment's
-     * duplicate marker.
+     * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam),
+     * DeleteItem of a trashed comment's duplicate marker; bans: GetItem of the comment
+     * (--address-of), PutItem and DeleteItem of the ban, Scan of the guards table (bans).
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
             Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*")),
             "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
-            "dynamodb:Scan", Set.of(ARTICLES),
+            "dynamodb:Scan", Set.of(ARTICLES, GUARDS),
+            "dynamodb:DeleteItem", Set.of(GUARDS),
             "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX)),
             "dynamodb:PutItem", Set.of(GUARDS),
-            "dynamodb:DeleteItem", Set.of(GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
             "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));

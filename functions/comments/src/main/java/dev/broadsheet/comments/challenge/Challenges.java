@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The "Copy This Password" challenge. The token is {@code payload.signature}, both base64url:
@@ -113,7 +114,7 @@ public final class Challenges {
     private static ProblemException refused(String type, String detail) {
         String field = type.equals("challenge-wrong-password") ? "challengePassword" : "challengeToken";
         return new ProblemException(new Problem(Problem.TYPE_BASE + type, "The challenge was not met", 403, detail,
-                java.util.List.of(new Problem.FieldError(field, type.substring("challenge-".length()), detail))));
+                List.of(new Problem.FieldError(field, type.substring("challenge-".length()), detail))));
     }
 
     private static String b64(byte[] bytes) {
@@ -146,6 +147,18 @@ public final class Challenges {
         /** A keyed hash for a purpose, base64url: how IPs and emails are stored or keyed. */
         public String hash(String purpose, String value) {
             return b64(hmac(derive(purpose), value));
+        }
+
+        /**
+         * A keyed hash of several values: each is prefixed with its length, so that no two lists
+         * of values give the same input (a name ending where an email begins cannot shift).
+         */
+        public String hash(String purpose, List<String> values) {
+            StringBuilder input = new StringBuilder();
+            for (String value : values) {
+                input.append(value.length()).append(':').append(value);
+            }
+            return hash(purpose, input.toString());
         }
 
         static byte[] hmac(byte[] key, String value) {

@@ -28,6 +28,7 @@ public final class CommentItems {
         putIfPresent(item, AUTHOR_URL, comment.authorUrl());
         item.put(EMAIL, s(comment.email()));
         item.put(EMAIL_HASH, s(comment.emailHash()));
+        putIfPresent(item, AUTHOR_HASH, comment.authorHash());
         item.put(IP_HASH, s(comment.ipHash()));
         item.put(CONTENT_HTML, s(comment.contentHtml()));
         item.put(STATUS, s(comment.status().value()));
@@ -40,7 +41,7 @@ public final class CommentItems {
     public static Comment fromItem(Map<String, AttributeValue> item) {
         return new Comment(string(item, ARTICLE_SLUG), string(item, COMMENT_ID), string(item, PARENT_ID),
                 string(item, AUTHOR_NAME), string(item, AUTHOR_URL), string(item, EMAIL), string(item, EMAIL_HASH),
-                string(item, IP_HASH), string(item, CONTENT_HTML), CommentStatus.of(string(item, STATUS)),
+                string(item, AUTHOR_HASH), string(item, IP_HASH), string(item, CONTENT_HTML), CommentStatus.of(string(item, STATUS)),
                 item.containsKey(DEPTH) ? (int) Items.number(item, DEPTH) : 1,
                 Items.instant(item, CREATED_AT), string(item, HELD_BECAUSE));
     }

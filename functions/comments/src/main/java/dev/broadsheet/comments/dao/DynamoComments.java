@@ -11,8 +11,10 @@ import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.broadsheet.core.schema.Items.n;
 import static dev.broadsheet.core.schema.Items.s;
@@ -40,6 +43,9 @@ public final class DynamoComments {
      * average), inside the function's timeout. Then 503 with {@code Retry-After}.
      */
     public static final Backoff CONFLICT_BACKOFF = Backoff.of(10, Duration.ofMillis(25), Duration.ofMillis(800));
+    /** An expiring counter: its window is in its key; TTL deletes it after the window ends. */
+    private static final String COUNT_UPDATE = "ADD #n :one SET #expiresAt = :end";
+    private static final String COUNT_CONDITION = "attribute_not_exists(#n) OR #n < :limit";
 
     private final DynamoDbClient dynamoDb;
     private final Tables tables;
@@ -48,8 +54,32 @@ public final class DynamoComments {
     public record Tables(String articles, String comments, String guards) {
     }
 
-    /** A single-use or time-limited marker in the guards table, claimed by the submission. */
-    public record Guard(String pk, Instant expiresAt) {
+    /**
+     * A marker in the guards table, claimed by a submission: single-use (a nonce), time-limited (a
+     * flood or duplicate marker: free again after {@code expiresAt}), or an expiring counter
+     * ({@code limit} > 0: taken once it has counted {@code limit}; its key names its time window,
+     * which ends at {@code expiresAt}).
+     */
+    public record Guard(String pk, Instant expiresAt, int limit) {
+
+        public Guard(String pk, Instant expiresAt) {
+            this(pk, expiresAt, 0);
+        }
+
+        public static Guard counter(String pk, Instant windowEnd, int limit) {
+            return new Guard(pk, windowEnd, limit);
+        }
+
+        public boolean isCounter() {
+            return limit > 0;
+        }
+    }
+
+    /**
+     * What the guards table says about a submission's author: an approval of this name and email
+     * not withdrawn by a later spam decision on the email, and bans of the email or the address.
+     */
+    public record Standing(boolean knownAuthor, boolean bannedEmail, boolean bannedAddress) {
     }
 
     /**
@@ -130,8 +160,44 @@ public final class DynamoComments {
         return Items.isMissing(item) ? Optional.empty() : Optional.of(CommentItems.fromItem(item));
     }
 
-    public boolean hasApprovedComment(String emailHash) {
-        return !Items.isMissing(guard(GuardSchema.APPROVED_EMAIL + emailHash));
+    /** The author's standing and bans, in one consistent BatchGetItem of four guard keys. */
+    public Standing standing(String authorHash, String emailHash, String emailForKeys, String ipHash) {
+        String approved = GuardSchema.APPROVED_AUTHOR + authorHash;
+        String spam = GuardSchema.SPAM_EMAIL + emailHash;
+        String bannedEmail = GuardSchema.BANNED_EMAIL + emailForKeys;
+        String bannedAddress = GuardSchema.BANNED_ADDRESS + ipHash;
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(tables.guards(), KeysAndAttributes.builder().consistentRead(true)
+                .keys(Stream.of(approved, spam, bannedEmail, bannedAddress).map(GuardSchema::key).toList()).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(pending));
+            response.responses().getOrDefault(tables.guards(), List.of()).forEach(item -> found.put(item.get(GuardSchema.PK).s(), item));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        long approvedAt = at(found.get(approved));
+        boolean known = found.containsKey(approved) && (!found.containsKey(spam) || approvedAt > at(found.get(spam)));
+        return new Standing(known, found.containsKey(bannedEmail), found.containsKey(bannedAddress));
+    }
+
+    private static long at(Map<String, AttributeValue> item) {
+        return item == null || !item.containsKey(GuardSchema.AT) ? 0 : Items.number(item, GuardSchema.AT);
+    }
+
+    /**
+     * Counts one more use of an expiring counter, refused once it has counted its limit (the
+     * challenge route's per-client limit; submissions count theirs in their transaction).
+     *
+     * @throws Refused (a guard taken) when the counter is at its limit; nothing is counted then
+     */
+    public void count(Guard counter) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tables.guards()).key(GuardSchema.key(counter.pk()))
+                    .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
+                    .expressionAttributeNames(countNames()).expressionAttributeValues(countValues(counter)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Refused(Refusal.GUARD_TAKEN, counter);
+        }
     }
 
     /** Whether a guard is held: present, and without an expiry or not yet expired. */
@@ -187,9 +253,9 @@ public final class DynamoComments {
             writes.add(parentStillApproved(comment.articleSlug(), checks.parentId(), checks.parentDepth()));
             roles.add(Refusal.PARENT_GONE);
         }
-        if (approved && comment.emailHash() != null) {
-            writes.add(approvedEmail(tables, comment.emailHash()));
-            roles.add(GuardSchema.APPROVED_EMAIL);
+        if (approved && comment.authorHash() != null) {
+            writes.add(standingWrite(tables, GuardSchema.APPROVED_AUTHOR + comment.authorHash(), now));
+            roles.add(GuardSchema.APPROVED_AUTHOR);
         }
         transact(writes, reasons -> {
             for (Refusal refusal : List.of(Refusal.ARTICLE_CLOSED, Refusal.PARENT_GONE)) {
@@ -299,10 +365,10 @@ public final class DynamoComments {
                 .expressionAttributeValues(Map.of(":delta", n(delta)))).build();
     }
 
-    /** The record that an email has an approved comment (first-time moderation). */
-    public static TransactWriteItem approvedEmail(Tables tables, String emailHash) {
+    /** A standing record ({@code approved-author#}, {@code spam-email#}): its key and when it was decided. */
+    public static TransactWriteItem standingWrite(Tables tables, String pk, Instant now) {
         return TransactWriteItem.builder().put(put -> put.tableName(tables.guards())
-                .item(GuardSchema.key(GuardSchema.APPROVED_EMAIL + emailHash))).build();
+                .item(Map.of(GuardSchema.PK, s(pk), GuardSchema.AT, n(now.toEpochMilli())))).build();
     }
 
     /**
@@ -344,6 +410,11 @@ public final class DynamoComments {
     }
 
     private TransactWriteItem claim(Guard guard, Instant now) {
+        if (guard.isCounter()) {
+            return TransactWriteItem.builder().update(update -> update.tableName(tables.guards()).key(GuardSchema.key(guard.pk()))
+                    .updateExpression(COUNT_UPDATE).conditionExpression(COUNT_CONDITION)
+                    .expressionAttributeNames(countNames()).expressionAttributeValues(countValues(guard))).build();
+        }
         if (guard.expiresAt() == null) {
             return TransactWriteItem.builder().put(put -> put.tableName(tables.guards()).item(guardItem(guard))
                     .conditionExpression("attribute_not_exists(#pk)")
@@ -353,6 +424,14 @@ public final class DynamoComments {
                 .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
                 .expressionAttributeNames(Map.of("#pk", GuardSchema.PK, "#expiresAt", GuardSchema.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
+    }
+
+    private static Map<String, String> countNames() {
+        return Map.of("#n", GuardSchema.COUNT, "#expiresAt", GuardSchema.EXPIRES_AT);
+    }
+
+    private static Map<String, AttributeValue> countValues(Guard counter) {
+        return Map.of(":one", n(1), ":limit", n(counter.limit()), ":end", n(counter.expiresAt().getEpochSecond()));
     }
 
     private static Map<String, AttributeValue> guardItem(Guard guard) {

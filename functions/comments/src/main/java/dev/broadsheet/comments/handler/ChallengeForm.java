@@ -2,6 +2,7 @@ package dev.broadsheet.comments.handler;
 
 import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.html.CommentHtml;
+import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
 
 /**
@@ -27,7 +28,8 @@ final class ChallengeForm {
     private ChallengeForm() {
     }
 
-    static String render(String slug, String articleUrl, Challenges.Challenge challenge, String parentId) {
+    static String render(String slug, String articleUrl, CommentService.Issued issued, String parentId) {
+        Challenges.Challenge challenge = issued.password();
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -38,7 +40,14 @@ final class ChallengeForm {
                 .append("textarea{min-height:9rem}.password{font:700 1.3rem monospace;letter-spacing:.15em}")
                 .append(".notes{font:14px system-ui,sans-serif;color:#555}")
                 .append("</style>\n</head>\n<body>\n<main>\n<h1>Leave a Reply</h1>\n")
-                .append("<p class=\"notes\">Your email address will not be published. Required fields are marked *</p>\n")
+                .append("<p class=\"notes\">Your email address will not be published. Required fields are marked *</p>\n");
+        if (issued.proofOfWork() != null) {
+            // The proof of work is solved by the page's script; a page without script cannot post.
+            html.append("<p class=\"notes\" id=\"needs-javascript\">This site asks every comment for a small proof of work")
+                    .append(" that your browser computes with JavaScript; with JavaScript off the comment will be refused.")
+                    .append(" Turn JavaScript on and use the article page's form.</p>\n");
+        }
+        html
                 .append("<form method=\"post\" action=\"/articles/").append(escape(slug)).append("/comments\">\n")
                 .append("<label for=\"content\">Comment</label>\n")
                 .append("<textarea id=\"content\" name=\"content\" required maxlength=\"65525\"></textarea>\n")

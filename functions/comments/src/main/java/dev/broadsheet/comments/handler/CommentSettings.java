@@ -1,8 +1,10 @@
 package dev.broadsheet.comments.handler;
 
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.challenge.ProofOfWork;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.AwsClients;
 import dev.broadsheet.core.Environment;
@@ -18,6 +20,10 @@ import java.time.Duration;
 final class CommentSettings {
 
     static final String DEFAULT_LIST_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
+    /** How long a password challenge and a proof-of-work challenge stay valid. */
+    static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
+    /** The template's default of CommentProofOfWorkMaxNumber (README, "Proof of work": how it was chosen). */
+    static final int DEFAULT_PROOF_OF_WORK_MAX_NUMBER = 80_000;
 
     private CommentSettings() {
     }
@@ -36,8 +42,26 @@ final class CommentSettings {
         Challenges.Keys keys = keys(env);
         Clock clock = Clock.systemUTC();
         int closeAfterDays = env.integer("COMMENTS_CLOSE_AFTER_DAYS", 0, 0, 36_500);
-        return new CommentService(store(env), new Challenges(keys, Duration.ofMinutes(10), clock), keys,
-                ModerationRules.from(env), closeAfterDays, clock);
+        return new CommentService(store(env), new Challenges(keys, CHALLENGE_LIFETIME, clock), keys,
+                ModerationRules.from(env), closeAfterDays, limits(env), proofOfWork(env, keys, clock), clock);
+    }
+
+    static Limits limits(Environment env) {
+        Limits defaults = Limits.DEFAULTS;
+        return new Limits(env.seconds("COMMENT_FLOOD_SECONDS", defaults.floodInterval(), Duration.ZERO, Duration.ofHours(1)),
+                env.integer("COMMENT_CHALLENGES_PER_MINUTE", defaults.challengesPerMinute(), 1, 100_000),
+                env.integer("COMMENTS_PER_HOUR", defaults.commentsPerHour(), 1, 100_000));
+    }
+
+    /** The proof of work when {@code COMMENT_PROOF_OF_WORK} is {@code on}; null when {@code off} (the default). */
+    static ProofOfWork proofOfWork(Environment env, Challenges.Keys keys, Clock clock) {
+        String mode = env.optional("COMMENT_PROOF_OF_WORK", "off");
+        int maxNumber = env.integer("COMMENT_PROOF_OF_WORK_MAX_NUMBER", DEFAULT_PROOF_OF_WORK_MAX_NUMBER, 1_000, 100_000_000);
+        return switch (mode) {
+            case "off" -> null;
+            case "on" -> new ProofOfWork(keys, maxNumber, CHALLENGE_LIFETIME, clock);
+            default -> throw new Environment.MissingConfigurationException("COMMENT_PROOF_OF_WORK must be on or off, got " + mode);
+        };
     }
 
     static String articleUrlPattern(Environment env) {

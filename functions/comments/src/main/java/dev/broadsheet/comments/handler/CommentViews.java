@@ -3,6 +3,7 @@ package dev.broadsheet.comments.handler;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
+import dev.broadsheet.core.schema.CommentStatus;
 import dev.broadsheet.core.schema.Timestamps;
 
 import java.util.List;
@@ -56,8 +57,13 @@ final class CommentViews {
                 comment.contentHtml(), Timestamps.format(comment.createdAt()));
     }
 
+    /**
+     * A spam comment (a banned sender, a disallowed word) is answered as pending: its sender learns
+     * nothing, and its script cannot tell which rule caught it.
+     */
     static SubmittedView submitted(Comment comment) {
+        CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         return new SubmittedView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), Timestamps.format(comment.createdAt()), comment.status().value());
+                comment.contentHtml(), Timestamps.format(comment.createdAt()), shown.value());
     }
 }

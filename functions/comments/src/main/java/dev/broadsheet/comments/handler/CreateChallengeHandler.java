@@ -2,6 +2,7 @@ package dev.broadsheet.comments.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.challenge.ProofOfWork;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
@@ -42,13 +43,27 @@ public class CreateChallengeHandler extends HttpHandler {
         this.articleUrlPattern = articleUrlPattern;
     }
 
-    /** The body: {@code allowedTags} is what the form prints after "You may use these HTML tags". */
-    record ChallengeView(String password, String token, String expiresAt, List<String> allowedTags) implements JsonWritable {
+    /**
+     * The body: {@code allowedTags} is what the form prints after "You may use these HTML tags";
+     * {@code altcha}, only when the proof of work is on, is the widget's challenge.
+     */
+    record ChallengeView(String password, String token, String expiresAt, List<String> allowedTags, ProofOfWork.Challenge altcha)
+            implements JsonWritable {
+
+        static ChallengeView of(CommentService.Issued issued) {
+            Challenges.Challenge challenge = issued.password();
+            return new ChallengeView(challenge.password(), challenge.token(), challenge.expiresAt().toString(),
+                    CommentHtml.ALLOWED_TAGS, issued.proofOfWork());
+        }
 
         @Override
         public void writeJson(JsonWriter out) {
             out.beginObject().field("password", password).field("token", token).field("expiresAt", expiresAt)
-                    .strings("allowedTags", allowedTags).endObject();
+                    .strings("allowedTags", allowedTags);
+            if (altcha != null) {
+                out.field(ProofOfWork.FIELD, altcha);
+            }
+            out.endObject();
         }
     }
 
@@ -59,7 +74,7 @@ public class CreateChallengeHandler extends HttpHandler {
         if (parentId != null && !CommentIds.isId(parentId)) {
             throw ProblemException.invalid("parentId", "format", "parentId must be the id of a comment.");
         }
-        Challenges.Challenge challenge = comments.challenge(slug);
+        CommentService.Issued issued = comments.challenge(slug, request.sourceIp());
         if (wantsHtml(request.header("accept"))) {
             String articleUrl = articleUrlPattern.replace("{slug}", slug);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -67,10 +82,9 @@ public class CreateChallengeHandler extends HttpHandler {
             headers.put("Cache-Control", Responses.NO_STORE);
             headers.put("Content-Security-Policy", ChallengeForm.contentSecurityPolicy(articleUrl));
             headers.put("X-Content-Type-Options", "nosniff");
-            return Responses.response(200, headers, ChallengeForm.render(slug, articleUrl, challenge, parentId));
+            return Responses.response(200, headers, ChallengeForm.render(slug, articleUrl, issued, parentId));
         }
-        return Responses.json(201, new ChallengeView(challenge.password(), challenge.token(),
-                challenge.expiresAt().toString(), CommentHtml.ALLOWED_TAGS), Map.of());
+        return Responses.json(201, ChallengeView.of(issued), Map.of());
     }
 
     /**
@@ -81,12 +95,11 @@ public class CreateChallengeHandler extends HttpHandler {
     protected void prime() {
         String slug = PrimingEvents.MISSING_SLUG;
         handleRequest(PrimingEvents.post("/articles/" + slug + "/challenges", Map.of("slug", slug), null, null), null);
-        Challenges.Challenge challenge = comments.primeChallenge();
-        Responses.json(201, new ChallengeView(challenge.password(), challenge.token(), challenge.expiresAt().toString(),
-                CommentHtml.ALLOWED_TAGS), Map.of());
+        CommentService.Issued issued = comments.primeChallenge();
+        Responses.json(201, ChallengeView.of(issued), Map.of());
         String articleUrl = articleUrlPattern.replace("{slug}", slug);
         ChallengeForm.contentSecurityPolicy(articleUrl);
-        ChallengeForm.render(slug, articleUrl, challenge, null);
+        ChallengeForm.render(slug, articleUrl, issued, null);
     }
 
     /** After a SnapStart restore: fresh random generators for passwords and nonces. */

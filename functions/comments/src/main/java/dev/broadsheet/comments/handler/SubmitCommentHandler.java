@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.broadsheet.comments.challenge.ProofOfWork;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.service.CommentService;
@@ -72,7 +73,8 @@ public class SubmitCommentHandler extends HttpHandler {
             Map<String, String> fields = fields(request, mediaType);
             Submission submission = new Submission(fields.get("author"), fields.get("email"), fields.get("url"),
                     fields.get("content"), fields.get("parentId"), fields.get("challengeToken"),
-                    fields.get("challengePassword"), fields.get(Submission.HONEYPOT_FIELD), request.sourceIp());
+                    fields.get("challengePassword"), fields.get(ProofOfWork.FIELD), fields.get(Submission.HONEYPOT_FIELD),
+                    request.sourceIp());
             Comment comment = comments.submit(slug, submission).comment();
             if (form) {
                 String fragment = comment.status() == CommentStatus.APPROVED ? "#comment-" + comment.id() : "?comment=pending#respond";

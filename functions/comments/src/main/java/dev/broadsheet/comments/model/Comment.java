@@ -5,13 +5,16 @@ import dev.broadsheet.core.schema.CommentStatus;
 import java.time.Instant;
 
 /**
- * A stored comment. {@code email}, {@code emailHash} and {@code ipHash} stay in the table: no
- * public view carries them.
+ * A stored comment. {@code email}, {@code emailHash}, {@code authorHash} and {@code ipHash} stay in
+ * the table: no public view carries them.
  *
+ * @param emailHash  keyed hash of the email's key form ({@link Emails#forKeys})
+ * @param authorHash keyed hash of the name and email together: the author's standing for first-time moderation
+ * @param ipHash     keyed hash of the client address (never stored in clear); bans by address use it
  * @param depth 1 for a comment on the article, parent's depth + 1 for a reply
  * @param heldBecause why moderation held it or made it spam (editors only); null when approved at once
  */
 public record Comment(String articleSlug, String id, String parentId, String authorName, String authorUrl,
-                      String email, String emailHash, String ipHash, String contentHtml, CommentStatus status,
+                      String email, String emailHash, String authorHash, String ipHash, String contentHtml, CommentStatus status,
                       int depth, Instant createdAt, String heldBecause) {
 }

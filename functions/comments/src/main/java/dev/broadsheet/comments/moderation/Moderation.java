@@ -4,6 +4,7 @@ import dev.broadsheet.comments.dao.CommentItems;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.comments.model.Emails;
 import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.CommentSchema;
@@ -16,13 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The editor's moderation operations (the {@code broadsheet comments ...} command calls these):
@@ -43,15 +49,23 @@ public final class Moderation {
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
+    private final Clock clock;
     private final Backoff backoff;
 
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
-        this(dynamoDb, tables, DynamoComments.CONFLICT_BACKOFF);
+        this(dynamoDb, tables, Clock.systemUTC());
     }
 
-    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Backoff backoff) {
+    /** @param clock when decisions are made: standing compares an approval's time with the last spam decision's */
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Clock clock) {
+        this(dynamoDb, tables, clock, DynamoComments.CONFLICT_BACKOFF);
+    }
+
+    /** @param backoff retries of a transaction cancelled by TransactionConflict */
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Clock clock, Backoff backoff) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.clock = clock;
         this.backoff = backoff;
     }
 
@@ -164,16 +178,22 @@ public final class Moderation {
                 .expressionAttributeValues(Map.of(":target", Items.s(target.value()),
                         ":current", Items.s(comment.status().value())))).build());
         roles.add(Role.STATUS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (target == CommentStatus.APPROVED) {
             writes.add(DynamoComments.articleCount(tables, slug, 1));
             roles.add(Role.ARTICLE);
-            if (comment.emailHash() != null) {
-                writes.add(DynamoComments.approvedEmail(tables, comment.emailHash()));
+            if (comment.authorHash() != null) {
+                writes.add(DynamoComments.standingWrite(tables, GuardSchema.APPROVED_AUTHOR + comment.authorHash(), now));
                 roles.add(Role.OTHER);
             }
         } else if (comment.status() == CommentStatus.APPROVED) {
             writes.add(DynamoComments.articleCount(tables, slug, -1));
             roles.add(Role.ARTICLE);
+        }
+        if (target == CommentStatus.SPAM && comment.emailHash() != null) {
+            // Spam withdraws the standing of every name used with this email (trash does not).
+            writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
+            roles.add(Role.OTHER);
         }
         String duplicateGuard = Items.string(item, CommentSchema.DUPLICATE_GUARD);
         if (target == CommentStatus.TRASH && duplicateGuard != null) {
@@ -206,6 +226,102 @@ public final class Moderation {
         Outcome(Result result) {
             super(result.name(), null, false, false);
             this.result = result;
+        }
+    }
+
+    /** A ban: what it names (an email, or the address of a comment) and when it was made. */
+    public record Ban(String kind, String value, String bannedAt) {
+        public static final String EMAIL = "email";
+        public static final String ADDRESS = "address";
+    }
+
+    /**
+     * Bans an email: its submissions look accepted and go straight to spam. Keyed by the email's
+     * key form, so {@code Jane+x@Gmail.com} bans {@code jane@gmail.com} too.
+     *
+     * @return false when it was banned already (nothing written)
+     */
+    public boolean banEmail(String email) {
+        return ban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email), Emails.forKeys(email));
+    }
+
+    /**
+     * Bans the client address a comment was posted from, by the keyed hash stored with the comment
+     * (the address itself was never stored).
+     *
+     * @return empty when there is no such comment; else whether a ban was written
+     */
+    public Optional<Boolean> banAddressOf(String moderationId) {
+        return addressKey(moderationId).map(pk -> ban(pk, "address of " + moderationId));
+    }
+
+    /** @return false when the email was not banned */
+    public boolean unbanEmail(String email) {
+        return unban(GuardSchema.BANNED_EMAIL + Emails.forKeys(email));
+    }
+
+    /** @return empty when there is no such comment; else whether a ban was removed */
+    public Optional<Boolean> unbanAddressOf(String moderationId) {
+        return addressKey(moderationId).map(this::unban);
+    }
+
+    /**
+     * Every ban, emails first then addresses, each in key order. A scan of the guards table, whose
+     * other items are mostly short-lived (nonces, flood markers, counters): an editor's command, not a route.
+     */
+    public List<Ban> bans() {
+        List<Ban> bans = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> start = startKey;
+            ScanResponse page = dynamoDb.scan(scan -> scan.tableName(tables.guards()).consistentRead(true)
+                    .filterExpression("begins_with(" + GuardSchema.PK + ", :ban)")
+                    .expressionAttributeValues(Map.of(":ban", AttributeValue.fromS(GuardSchema.BAN)))
+                    .exclusiveStartKey(start));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String pk = item.get(GuardSchema.PK).s();
+                String kind = pk.startsWith(GuardSchema.BANNED_EMAIL) ? Ban.EMAIL : Ban.ADDRESS;
+                bans.add(new Ban(kind, item.get(GuardSchema.BAN_VALUE).s(), item.get(GuardSchema.BANNED_AT).s()));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        bans.sort(Comparator.comparing(Ban::kind, Comparator.reverseOrder()).thenComparing(Ban::value));
+        return bans;
+    }
+
+    private Optional<String> addressKey(String moderationId) {
+        String[] parts = parse(moderationId);
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
+                .key(CommentSchema.key(parts[0], parts[1])).projectionExpression(CommentSchema.IP_HASH).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue ipHash = item.get(CommentSchema.IP_HASH);
+        if (ipHash == null) {
+            throw new IllegalStateException("The comment " + moderationId + " has no stored address hash to ban.");
+        }
+        return Optional.of(GuardSchema.BANNED_ADDRESS + ipHash.s());
+    }
+
+    private boolean ban(String pk, String value) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tables.guards())
+                    .item(Map.of(GuardSchema.PK, AttributeValue.fromS(pk), GuardSchema.BAN_VALUE, AttributeValue.fromS(value),
+                            GuardSchema.BANNED_AT, AttributeValue.fromS(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean unban(String pk) {
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(tables.guards()).key(GuardSchema.key(pk))
+                    .conditionExpression("attribute_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

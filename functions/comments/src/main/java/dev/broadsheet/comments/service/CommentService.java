@@ -1,6 +1,7 @@
 package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.challenge.ProofOfWork;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.dao.DynamoComments.Guard;
 import dev.broadsheet.comments.dao.DynamoComments.Preconditions;
@@ -9,6 +10,7 @@ import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
+import dev.broadsheet.comments.model.Emails;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
@@ -21,112 +23,180 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Challenges, submissions and lists of comments: every rule of the comment form, in its order. */
 public final class CommentService {
 
-    public static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
+    public static final int MAX_DEPTH = 5;
     /**
-     * How long the same author, email and text on one article is refused as a duplicate: long
-     * enough to stop re-submissions and replays of a form, short enough that the guards table does
-     * not grow forever (its TTL deletes expired markers). Trashing the comment frees it at once.
+     * How long the same email and text on one article is refused as a duplicate: long enough to
+     * stop re-submissions and replays of a form, short enough that the guards table does not grow
+     * forever (its TTL deletes expired markers). Trashing the comment frees it at once.
      */
     public static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
     /** What a 503 asks a client to wait when the article's items stayed busy through every retry. */
     static final String BUSY_RETRY_AFTER_SECONDS = "1";
-    public static final int MAX_DEPTH = 5;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private final DynamoComments store;
     private final Challenges challenges;
     private final Challenges.Keys keys;
     private final ModerationRules rules;
     private final int closeAfterDays;
+    private final Limits limits;
+    /** Null when the proof of work is off. */
+    private final ProofOfWork proofOfWork;
     private final Clock clock;
+
+    /** With the default limits and no proof of work. */
+    public CommentService(DynamoComments store, Challenges challenges, Challenges.Keys keys, ModerationRules rules,
+                          int closeAfterDays, Clock clock) {
+        this(store, challenges, keys, rules, closeAfterDays, Limits.DEFAULTS, null, clock);
+    }
 
     /**
      * @param closeAfterDays comments close this many days after publication; 0 for never
+     * @param proofOfWork    null when submissions need no proof of work
      */
     public CommentService(DynamoComments store, Challenges challenges, Challenges.Keys keys, ModerationRules rules,
-                          int closeAfterDays, Clock clock) {
+                          int closeAfterDays, Limits limits, ProofOfWork proofOfWork, Clock clock) {
         this.store = store;
         this.challenges = challenges;
         this.keys = keys;
         this.rules = rules;
         this.closeAfterDays = closeAfterDays;
+        this.limits = limits;
+        this.proofOfWork = proofOfWork;
         this.clock = clock;
     }
 
-    /** The result of a submission: the comment as shown (a honeypot's is never stored). */
+    /** The result of a submission: the comment as stored (a honeypot's is never stored). */
     public record Outcome(Comment comment) {
     }
 
-    public Challenges.Challenge challenge(String slug) {
+    /** A challenge: the password to copy, and the proof of work to solve when it is on (else null). */
+    public record Issued(Challenges.Challenge password, ProofOfWork.Challenge proofOfWork) {
+    }
+
+    /** A challenge, counted against the client address's limit a minute (429 beyond it). */
+    public Issued challenge(String slug, String sourceIp) {
         openArticle(slug);
-        return challenges.issue(slug);
+        Instant now = clock.instant();
+        Guard counter = Guard.counter(GuardSchema.RATE_CHALLENGES_IP + ipHash(sourceIp) + "#" + windowStart(now, MINUTE),
+                windowEnd(now, MINUTE), limits.challengesPerMinute());
+        try {
+            store.count(counter);
+        } catch (Refused taken) {
+            throw tooMany("too-many-challenges", "Too many challenges",
+                    "This address has asked for " + limits.challengesPerMinute() + " challenges this minute", counter, now);
+        }
+        return issue(slug);
     }
 
     public Outcome submit(String slug, Submission submission) {
         openArticle(slug);
         Fields fields = validate(slug, submission);
         Challenges.Verified verified = challenges.verify(slug, submission.challengeToken(), submission.challengePassword());
+        ProofOfWork.Solved solved = proofOfWork == null ? null : proofOfWork.verify(submission.proofOfWork());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
-        String ipHash = keys.hash("ip", submission.sourceIp() == null ? "unknown" : submission.sourceIp());
-        Guard nonce = new Guard(GuardSchema.NONCE + verified.nonce(), verified.expiresAt());
-        Guard floodIp = new Guard(GuardSchema.FLOOD_IP + ipHash, now.plus(FLOOD_INTERVAL));
-        Guard floodEmail = new Guard(GuardSchema.FLOOD_EMAIL + emailHash, now.plus(FLOOD_INTERVAL));
-        Guard duplicate = new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate",
-                String.join("\u0000", slug, fields.author(), fields.email().toLowerCase(Locale.ROOT), fields.content())),
-                now.plus(DUPLICATE_WINDOW));
+        String email = Emails.forKeys(fields.email());
+        String emailHash = keys.hash("email", email);
+        String authorHash = keys.hash("author", List.of(Emails.nameForKeys(fields.author()), email));
+        String ipHash = ipHash(submission.sourceIp());
+        List<Guard> guards = new ArrayList<>();
+        guards.add(new Guard(GuardSchema.NONCE + verified.nonce(), verified.expiresAt()));
+        if (solved != null) {
+            guards.add(new Guard(GuardSchema.PROOF_OF_WORK_NONCE + solved.nonce(), solved.expiresAt()));
+        }
+        if (!limits.floodInterval().isZero()) {
+            guards.add(new Guard(GuardSchema.FLOOD_IP + ipHash, now.plus(limits.floodInterval())));
+            guards.add(new Guard(GuardSchema.FLOOD_EMAIL + emailHash, now.plus(limits.floodInterval())));
+        }
+        String hour = "#" + windowStart(now, HOUR);
+        guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_IP + ipHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
+        guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_EMAIL + emailHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
+        guards.add(new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate", List.of(slug, email, fields.content())),
+                now.plus(DUPLICATE_WINDOW)));
         String html = fields.html();
 
         if (submission.honeypot() != null && !submission.honeypot().isBlank()) {
-            // Looks accepted; only the challenge is used up, so the same token cannot be replayed.
-            claim(slug, () -> store.claimAlone(nonce, now), now);
-            refuseIfTaken(floodIp, now);
-            refuseIfTaken(floodEmail, now);
-            refuseIfTaken(duplicate, now);
+            // Looks accepted; only the challenge (and the proof of work) is used up, so neither can be replayed.
+            for (Guard guard : guards) {
+                if (guard.pk().startsWith(GuardSchema.NONCE) || guard.pk().startsWith(GuardSchema.PROOF_OF_WORK_NONCE)) {
+                    claim(slug, () -> store.claimAlone(guard, now), now);
+                } else if (!guard.isCounter()) {
+                    refuseIfTaken(guard, now);
+                }
+            }
             return new Outcome(new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                    null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null));
+                    null, null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null));
         }
 
-        ModerationRules.Decision decision = rules.decide(fields.author(), fields.email(), fields.url(), fields.content(),
-                () -> store.hasApprovedComment(emailHash));
+        DynamoComments.Standing standing = store.standing(authorHash, emailHash, email, ipHash);
+        ModerationRules.Decision decision = standing.bannedEmail() || standing.bannedAddress()
+                ? new ModerationRules.Decision(CommentStatus.SPAM, standing.bannedEmail() ? "banned email" : "banned address")
+                : rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                fields.email(), emailHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
+                fields.email(), emailHash, authorHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
         Preconditions checks = new Preconditions(closeAfterDays > 0 ? now.minus(Duration.ofDays(closeAfterDays)) : null,
                 fields.parentId(), fields.depth() - 1);
-        claim(slug, () -> store.store(comment, List.of(nonce, floodIp, floodEmail, duplicate), checks, now), now);
+        claim(slug, () -> store.store(comment, guards, checks, now), now);
         return new Outcome(comment);
+    }
+
+    private Issued issue(String slug) {
+        return new Issued(challenges.issue(slug), proofOfWork == null ? null : proofOfWork.issue());
+    }
+
+    private String ipHash(String sourceIp) {
+        return keys.hash("ip", sourceIp == null ? "unknown" : sourceIp);
+    }
+
+    private static long windowStart(Instant now, Duration window) {
+        return now.getEpochSecond() / window.toSeconds() * window.toSeconds();
+    }
+
+    private static Instant windowEnd(Instant now, Duration window) {
+        return Instant.ofEpochSecond(windowStart(now, window) + window.toSeconds());
     }
 
     /**
      * SnapStart priming of the challenge route: the article read (of an article no one published)
-     * and a challenge issued for it — signed, never stored.
+     * and a challenge issued for it — signed, never stored, not counted.
      */
-    public Challenges.Challenge primeChallenge() {
+    public Issued primeChallenge() {
         store.article(PrimingEvents.MISSING_SLUG);
-        return challenges.issue(PrimingEvents.MISSING_SLUG);
+        return issue(PrimingEvents.MISSING_SLUG);
     }
 
     /**
      * SnapStart priming of the submission route: every rule a real submission passes through —
-     * the article read, field validation, the challenge check, the hashes, the moderation rules
-     * with their approved-email read, the sanitizer on typical HTML — and no write.
+     * the article read, field validation, the challenge and proof-of-work checks, the keys and
+     * hashes, the standing read, the moderation rules, the sanitizer on typical HTML — and no write.
      *
      * @return the sanitized content
      */
     public String primeSubmission(String author, String email, String url, String content) {
         store.article(PrimingEvents.MISSING_SLUG);
-        Challenges.Challenge challenge = challenges.issue(PrimingEvents.MISSING_SLUG);
+        Issued issued = issue(PrimingEvents.MISSING_SLUG);
         Fields fields = validate(PrimingEvents.MISSING_SLUG, new Submission(author, email, url, content, null,
-                challenge.token(), challenge.password(), null, "192.0.2.1"));
-        challenges.verify(PrimingEvents.MISSING_SLUG, challenge.token(), challenge.password());
-        String emailHash = keys.hash("email", fields.email().toLowerCase(Locale.ROOT));
-        keys.hash("ip", "192.0.2.1");
-        rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), () -> store.hasApprovedComment(emailHash));
+                issued.password().token(), issued.password().password(), null, null, "192.0.2.1"));
+        challenges.verify(PrimingEvents.MISSING_SLUG, issued.password().token(), issued.password().password());
+        if (proofOfWork != null) {
+            try {
+                proofOfWork.verify(PrimingEvents.MISSING_SLUG);
+            } catch (ProblemException expected) {
+                // Not base64 of a solution: the refusal path is primed; solving one here would take the reader's time.
+            }
+        }
+        String key = Emails.forKeys(fields.email());
+        String emailHash = keys.hash("email", key);
+        String authorHash = keys.hash("author", List.of(Emails.nameForKeys(fields.author()), key));
+        DynamoComments.Standing standing = store.standing(authorHash, emailHash, key, ipHash("192.0.2.1"));
+        keys.hash("duplicate", List.of(PrimingEvents.MISSING_SLUG, key, fields.content()));
+        rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         CommentIds.next(clock.instant());
         return fields.html();
     }
@@ -144,6 +214,9 @@ public final class CommentService {
     public void restored() {
         if (challenges != null) {
             challenges.renewRandom();
+        }
+        if (proofOfWork != null) {
+            proofOfWork.renewRandom();
         }
         CommentIds.renewRandom();
     }
@@ -208,6 +281,9 @@ public final class CommentService {
         if (pk.startsWith(GuardSchema.NONCE)) {
             return Challenges.used();
         }
+        if (pk.startsWith(GuardSchema.PROOF_OF_WORK_NONCE)) {
+            return ProofOfWork.used();
+        }
         if (pk.startsWith(GuardSchema.FLOOD_IP) || pk.startsWith(GuardSchema.FLOOD_EMAIL)) {
             Instant free = store.guardExpiry(pk, now);
             long seconds = free == null ? 1 : Math.max(1, Duration.between(now, free).toSeconds() + 1);
@@ -215,8 +291,20 @@ public final class CommentService {
                     "You are posting comments too quickly; wait " + seconds + " seconds."),
                     Map.of("Retry-After", Long.toString(seconds)));
         }
+        if (guard.isCounter()) {
+            String who = pk.startsWith(GuardSchema.RATE_COMMENTS_IP) ? "This address" : "This email address";
+            return tooMany("too-many-comments", "Too many comments",
+                    who + " has posted " + limits.commentsPerHour() + " comments this hour", guard, now);
+        }
         return new ProblemException(Problem.of(409, "duplicate-comment", "Duplicate comment",
                 "You have already said that."));
+    }
+
+    /** A 429 with {@code Retry-After}: the seconds until the counter's window ends. */
+    private static ProblemException tooMany(String type, String title, String what, Guard counter, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, counter.expiresAt()).toSeconds());
+        return new ProblemException(Problem.of(429, type, title, what + "; try again in " + seconds + " seconds."),
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** The submission's fields, checked: every failing field is reported at once. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Which status a new comment gets, WordPress-style: a disallowed word makes it spam; a moderation
  * word or 2 or more links hold it; otherwise {@code mode} decides ({@code all} holds every comment,
- * {@code first-time} approves an email that already has an approved comment, {@code none} approves).
+ * {@code first-time} approves an author whose name and email together already have an approved
+ * comment, as WordPress does; {@code none} approves).
  * Words match case-insensitively anywhere in the name, email, website or text.
  */
 public record ModerationRules(Mode mode, List<String> moderationWords, List<String> disallowedWords) {
@@ -53,7 +54,8 @@ public record ModerationRules(Mode mode, List<String> moderationWords, List<Stri
     }
 
     /**
-     * @param knownAuthor whether the email already has an approved comment (asked only in first-time mode)
+     * @param knownAuthor whether this name with this email already has an approved comment, not withdrawn
+     *                    by a later spam decision (asked only in first-time mode)
      */
     public Decision decide(String author, String email, String url, String content, java.util.function.BooleanSupplier knownAuthor) {
         String all = String.join("\n", author, email, url == null ? "" : url, content).toLowerCase(Locale.ROOT);
@@ -73,7 +75,7 @@ public record ModerationRules(Mode mode, List<String> moderationWords, List<Stri
             case ALL -> new Decision(CommentStatus.PENDING, "every comment is held");
             case NONE -> new Decision(CommentStatus.APPROVED, null);
             case FIRST_TIME -> knownAuthor.getAsBoolean() ? new Decision(CommentStatus.APPROVED, null)
-                    : new Decision(CommentStatus.PENDING, "first comment from this email");
+                    : new Decision(CommentStatus.PENDING, "first comment from this name and email");
         };
     }
 

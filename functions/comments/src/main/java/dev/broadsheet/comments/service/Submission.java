@@ -1,8 +1,13 @@
 package dev.broadsheet.comments.service;
 
-/** A comment as submitted, before any check; every field may be null. */
+/**
+ * A comment as submitted, before any check; every field may be null.
+ *
+ * @param proofOfWork the {@code altcha} field: the widget's base64 solution, when the proof of work is on
+ */
 public record Submission(String author, String email, String url, String content, String parentId,
-                         String challengeToken, String challengePassword, String honeypot, String sourceIp) {
+                         String challengeToken, String challengePassword, String proofOfWork, String honeypot,
+                         String sourceIp) {
 
     /** The hidden form field that people leave empty and form-filling bots do not. */
     public static final String HONEYPOT_FIELD = "phone";

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,26 +38,26 @@ class ModerationTest {
     @Test
     void theStatusConditionFailingMeansChangedMeanwhileWithoutRetrying() {
         Fake fake = new Fake(List.of(List.of("ConditionalCheckFailed", "None", "None")));
-        assertEquals(Result.CHANGED_MEANWHILE, new Moderation(fake, tables(), backoff).approve(ID));
+        assertEquals(Result.CHANGED_MEANWHILE, new Moderation(fake, tables(), Clock.systemUTC(), backoff).approve(ID));
         assertEquals(1, fake.transactions);
     }
 
     @Test
     void theArticleConditionFailingMeansTheArticleIsGone() {
         Fake fake = new Fake(List.of(List.of("None", "ConditionalCheckFailed", "None")));
-        assertEquals(Result.ARTICLE_NOT_FOUND, new Moderation(fake, tables(), backoff).approve(ID));
+        assertEquals(Result.ARTICLE_NOT_FOUND, new Moderation(fake, tables(), Clock.systemUTC(), backoff).approve(ID));
     }
 
     @Test
     void conflictsAreRetriedWithBackoffThenSucceedOrReportConflict() {
         Fake twice = new Fake(List.of(List.of("None", "TransactionConflict", "None"), List.of("TransactionConflict", "None", "None")));
-        assertEquals(Result.CHANGED, new Moderation(twice, tables(), backoff).approve(ID));
+        assertEquals(Result.CHANGED, new Moderation(twice, tables(), Clock.systemUTC(), backoff).approve(ID));
         assertEquals(3, twice.transactions);
         assertEquals(2, pauses.size());
 
         pauses.clear();
         Fake always = new Fake(List.of(List.of("None", "TransactionConflict", "None")));
-        assertEquals(Result.CONFLICT, new Moderation(always, tables(), backoff).approve(ID));
+        assertEquals(Result.CONFLICT, new Moderation(always, tables(), Clock.systemUTC(), backoff).approve(ID));
         assertEquals(4, always.transactions, "bounded: the backoff's attempts");
         assertEquals(3, pauses.size());
         pauses.forEach(pause -> assertEquals(true, pause.toMillis() <= 40, "capped: " + pause));
@@ -81,7 +82,8 @@ class ModerationTest {
         public GetItemResponse getItem(GetItemRequest request) {
             Map<String, AttributeValue> item = new HashMap<>(CommentSchema.key("an-article", "01HZZZZZZZZZZZZZZZZZZZZZZZ"));
             item.put(CommentSchema.STATUS, Items.s(CommentStatus.PENDING.value()));
-            item.put(CommentSchema.EMAIL_HASH, Items.s("hash"));
+            item.put(CommentSchema.EMAIL_HASH, Items.s("email-hash"));
+            item.put(CommentSchema.AUTHOR_HASH, Items.s("author-hash"));
             item.put(CommentSchema.CREATED_AT, Items.s("2026-03-01T10:00:00.000Z"));
             return GetItemResponse.builder().item(item).build();
         }

@@ -48,7 +48,7 @@ class ModerationRulesTest {
         assertEquals(new Decision(CommentStatus.PENDING, "every comment is held"),
                 new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()).decide("A", "a@example.com", null, "hi", () -> true));
         ModerationRules firstTime = new ModerationRules(ModerationRules.Mode.FIRST_TIME, List.of(), List.of());
-        assertEquals(new Decision(CommentStatus.PENDING, "first comment from this email"),
+        assertEquals(new Decision(CommentStatus.PENDING, "first comment from this name and email"),
                 firstTime.decide("A", "a@example.com", null, "hi", () -> false));
         assertEquals(new Decision(CommentStatus.APPROVED, null), firstTime.decide("A", "a@example.com", null, "hi", () -> true));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The comments table: key {@code articleSlug} + {@code commentId} (time-ordered ids, so a query of
  * one article lists its comments oldest first), and the {@code status-createdAt} index, the
- * moderation queue. {@code email}, {@code emailHash} and {@code ipHash} never leave the table.
+ * moderation queue. {@code email}, {@code emailHash}, {@code authorHash} and {@code ipHash} never leave the table.
  */
 public final class CommentSchema {
 
@@ -17,7 +17,10 @@ public final class CommentSchema {
     public static final String AUTHOR_NAME = "authorName";
     public static final String AUTHOR_URL = "authorUrl";
     public static final String EMAIL = "email";
+    /** Keyed hash of the email's key form (lower-case, no +tag, no Gmail dots, no invisible characters). */
     public static final String EMAIL_HASH = "emailHash";
+    /** Keyed hash of the author's name and email together: their standing for first-time moderation. */
+    public static final String AUTHOR_HASH = "authorHash";
     public static final String IP_HASH = "ipHash";
     public static final String CONTENT_HTML = "contentHtml";
     public static final String STATUS = "status";

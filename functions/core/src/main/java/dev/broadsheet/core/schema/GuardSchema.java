@@ -16,13 +16,39 @@ public final class GuardSchema {
 
     /** A challenge's nonce: used once. */
     public static final String NONCE = "nonce#";
+    /** A proof-of-work (ALTCHA) challenge's nonce, from its salt: each solution is accepted once. */
+    public static final String PROOF_OF_WORK_NONCE = "altcha#";
     /** One comment per IP / per email within the flood interval. */
     public static final String FLOOD_IP = "flood#ip#";
     public static final String FLOOD_EMAIL = "flood#email#";
-    /** The same author, email and text on one article: refused while the marker lives. */
+    /**
+     * Expiring counters, one per client and time window ({@code <prefix><keyed hash>#<window start, epoch seconds>}),
+     * attribute {@code n}: challenges per address a minute, comments per address and per email an hour.
+     */
+    public static final String RATE_CHALLENGES_IP = "rate#challenges#";
+    public static final String RATE_COMMENTS_IP = "rate#comments#ip#";
+    public static final String RATE_COMMENTS_EMAIL = "rate#comments#email#";
+    public static final String COUNT = "n";
+    /** The same email and text on one article: refused while the marker lives. */
     public static final String DUPLICATE = "duplicate#";
-    /** An email with an approved comment, for first-time moderation; never expires. */
-    public static final String APPROVED_EMAIL = "approved-email#";
+    /*
+     * Standing records carry AT (epoch milliseconds): an author's approval counts only when it is
+     * later than the last spam decision on that email.
+     */
+    /** An author (name + email) with an approved comment, for first-time moderation; never expires. */
+    public static final String APPROVED_AUTHOR = "approved-author#";
+    /** The last time an editor marked a comment of this email as spam: it withdraws every name's standing. */
+    public static final String SPAM_EMAIL = "spam-email#";
+    public static final String AT = "at";
+    /** A banned email, by its key form (editors list bans by email); attributes {@code value}, {@code bannedAt}. */
+    public static final String BANNED_EMAIL = "ban#email#";
+    /** A banned client address, by its keyed hash: no address is ever stored in clear. */
+    public static final String BANNED_ADDRESS = "ban#address#";
+    /** Every ban's prefix. */
+    public static final String BAN = "ban#";
+    /** What a ban names, for editors: the email's key form, or "address of SLUG/ID". */
+    public static final String BAN_VALUE = "value";
+    public static final String BANNED_AT = "bannedAt";
 
     private GuardSchema() {
     }

@@ -5,14 +5,17 @@ import picocli.CommandLine.Command;
 
 /** {@code broadsheet comments ...}: the moderation queue and decisions, and closing an article's comments. */
 @Command(name = "comments",
-        description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article.",
+        description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article, ban an email or an address.",
         subcommands = {PendingCommand.class, ModerateCommand.Approve.class, ModerateCommand.Spam.class, ModerateCommand.Trash.class,
-                CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class},
+                CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class,
+                BanCommand.Ban.class, BanCommand.Unban.class, BansCommand.class},
         footer = {"", "A comment's id is <article slug>/<comment id>, as `pending` lists it.",
                 "Examples:",
                 "  broadsheet comments pending --local",
                 "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
-                "  broadsheet comments close my-article --stack broadsheet"})
+                "  broadsheet comments close my-article --stack broadsheet",
+                "  broadsheet comments ban spammer@example.com --local",
+                "  broadsheet comments ban --address-of my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
 public final class CommentsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,6 +24,6 @@ public final class CommentsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a comments command: pending, approve, spam, trash, close or open");
+                "Name a comments command: pending, approve, spam, trash, close, open, ban, unban or bans");
     }
 }

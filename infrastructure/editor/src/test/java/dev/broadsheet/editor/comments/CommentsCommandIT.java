@@ -9,6 +9,7 @@ import dev.broadsheet.comments.handler.CreateChallengeHandler;
 import dev.broadsheet.comments.handler.ListCommentsHandler;
 import dev.broadsheet.comments.handler.SubmitCommentHandler;
 import dev.broadsheet.comments.service.CommentService;
+import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
@@ -79,11 +80,13 @@ class CommentsCommandIT {
             Run published = editor("publish", article.toString(), "--local");
             assertEquals(0, published.code, published.toString());
         }
-        // Every comment is held, as with COMMENT_MODERATION=all.
+        // Every comment is held, as with COMMENT_MODERATION=all; no flood interval (COMMENT_FLOOD_SECONDS=0): a
+        // banned address posts again at once.
         DynamoComments store = new DynamoComments(aws.dynamoDb(),
                 new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable")));
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), Clock.systemUTC()), KEYS,
-                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, Clock.systemUTC());
+                new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, new Limits(Duration.ZERO, 1_000, 1_000),
+                null, Clock.systemUTC());
         challenges = new CreateChallengeHandler(service, "https://news.example.com/articles/{slug}");
         submit = new SubmitCommentHandler(service, "https://news.example.com/articles/{slug}");
         list = new ListCommentsHandler(service, "public, max-age=10");
@@ -205,6 +208,56 @@ class CommentsCommandIT {
         assertTrue(unknown.err.contains("there is no article no-such-article"), unknown.err);
     }
 
+    @Test
+    void bansOfAnEmailAndOfACommentsAddressSpamTheirSubmissionsAndAreListed() {
+        String abusive = submittedFrom("198.51.100.250", SLUG, "Abuser", "abuser@example.com", "Nasty");
+
+        Run banAddress = editor("comments", "ban", "--address-of", abusive, "--local");
+        assertEquals(0, banAddress.code, banAddress.toString());
+        assertTrue(banAddress.out.contains("Changed:   the address of " + abusive + " is now banned"), banAddress.out);
+        Run again = editor("comments", "ban", "--address-of", abusive, "--local");
+        assertTrue(again.out.contains("Unchanged: the address of " + abusive + " was already banned"), again.out);
+        Run banEmail = editor("comments", "ban", "Spammer+promo@Example.com", "--local");
+        assertEquals(0, banEmail.code, banEmail.toString());
+
+        // From the banned address under a new name, and from elsewhere with the banned email: both look accepted.
+        APIGatewayV2HTTPResponse fromAddress = submitFrom("198.51.100.250", SLUG, challenge(SLUG), "New Name", "new@example.com", "Hi");
+        APIGatewayV2HTTPResponse fromEmail = submitWith(SLUG, challenge(SLUG), "Spammer", "spammer@example.com", "Buy");
+        for (APIGatewayV2HTTPResponse response : List.of(fromAddress, fromEmail)) {
+            assertEquals(201, response.getStatusCode(), response.getBody());
+            assertEquals("pending", json(response).path("status").asText());
+        }
+        Run pending = editor("comments", "pending", "--local");
+        assertFalse(pending.out.contains("new@example.com") || pending.out.contains("spammer@example.com"), pending.out);
+        assertTrue(listed(SLUG).isEmpty());
+
+        Run bans = editor("comments", "bans", "--local");
+        assertEquals(0, bans.code, bans.toString());
+        assertTrue(bans.out.contains("email     spammer@example.com"), bans.out);
+        assertTrue(bans.out.contains("address   address of " + abusive), bans.out);
+        assertTrue(bans.out.contains("2 bans in"), bans.out);
+        assertFalse(bans.out.contains("198.51.100.250"), "no address is stored, so none is shown");
+
+        Run unban = editor("comments", "unban", "--address-of", abusive, "--local");
+        assertTrue(unban.out.contains("is now unbanned"), unban.out);
+        assertTrue(editor("comments", "unban", "spammer@example.com", "--local").out.contains("is now unbanned"));
+        assertTrue(editor("comments", "bans", "--local").out.contains("0 bans in"));
+
+        Run unknown = editor("comments", "ban", "--address-of", SLUG + "/01ARZ3NDEKTSV4RRFFQ69G5FAV", "--local");
+        assertEquals(Editor.FAILED, unknown.code);
+        assertTrue(unknown.err.contains("no comment " + SLUG + "/01ARZ3NDEKTSV4RRFFQ69G5FAV"), unknown.err);
+        assertEquals(2, editor("comments", "ban", "--local").code, "an email or --address-of");
+        assertEquals(2, editor("comments", "ban", "a@example.com", "--address-of", abusive, "--local").code, "not both");
+        assertEquals(2, editor("comments", "ban", "not-an-email", "--local").code);
+        assertEquals(2, editor("comments", "ban", "--address-of", "not-an-id", "--local").code);
+    }
+
+    private String submittedFrom(String ip, String slug, String author, String email, String content) {
+        APIGatewayV2HTTPResponse response = submitFrom(ip, slug, challenge(slug), author, email, content);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        return slug + "/" + json(response).path("id").asText();
+    }
+
     /** Submits a comment through the handlers; returns its moderation id, {@code <slug>/<comment id>}. */
     private String submitted(String slug, String author, String email, String content) {
         APIGatewayV2HTTPResponse response = submitWith(slug, challenge(slug), author, email, content);
@@ -215,16 +268,19 @@ class CommentsCommandIT {
     }
 
     private APIGatewayV2HTTPResponse submitWith(String slug, JsonNode challenge, String author, String email, String content) {
+        return submitFrom("198.51.100." + (SUBMISSIONS.incrementAndGet() % 249 + 1), slug, challenge, author, email, content);
+    }
+
+    private APIGatewayV2HTTPResponse submitFrom(String ip, String slug, JsonNode challenge, String author, String email, String content) {
         String body = Json.write(Map.of("author", author, "email", email, "content", content,
                 "challengeToken", challenge.path("token").asText(), "challengePassword", challenge.path("password").asText()));
-        // A different address each time: the flood rule holds one address to one comment per 15 s.
-        String ip = "198.51.100." + (SUBMISSIONS.incrementAndGet() % 250 + 1);
         return submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, "application/json", ip), null);
     }
 
+    /** A challenge, from an address of its own each time. */
     private JsonNode challenge(String slug) {
         APIGatewayV2HTTPResponse response = challenges.handleRequest(
-                event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113.1"), null);
+                event("POST", "/articles/" + slug + "/challenges", slug, null, null, "203.0.113." + (SUBMISSIONS.incrementAndGet() % 250 + 1)), null);
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }
