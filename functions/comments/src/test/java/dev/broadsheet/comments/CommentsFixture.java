@@ -122,6 +122,18 @@ public final class CommentsFixture {
         aws.dynamoDb().putItem(put -> put.tableName(tables.articles()).item(item));
     }
 
+    /**
+     * Closes or opens an article's comments as the editor does ({@code broadsheet comments
+     * close|open}, the editor's ArticleTable): one versioned write, version + 1.
+     */
+    public void setCommentsOpen(String slug, boolean open) {
+        long version = version(slug);
+        aws.dynamoDb().updateItem(update -> update.tableName(tables.articles()).key(ArticleSchema.key(slug))
+                .updateExpression("SET #open = :open, #version = :next").conditionExpression("#version = :read")
+                .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION))
+                .expressionAttributeValues(Map.of(":open", Items.bool(open), ":next", Items.n(version + 1), ":read", Items.n(version))));
+    }
+
     public Map<String, AttributeValue> article(String slug) {
         return aws.dynamoDb().getItem(get -> get.tableName(tables.articles()).key(ArticleSchema.key(slug)).consistentRead(true)).item();
     }

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the submission transaction relies on, checked inside it; conflicts retried with backoff;
- * versioned close/open; duplicate markers that expire and that trashing frees; creation order.
+ * moderation outcomes; duplicate markers that expire and that trashing frees; creation order.
  */
 @ExtendWith(EmulatorsExtension.class)
 class IntegrityIT {
@@ -57,7 +57,7 @@ class IntegrityIT {
         Map<String, String> fields = fixture.validFields("Ann", "ann@example.com", "Written while the editor closes comments");
         List<Long> before = fixture.writtenState();
         // The submission reads the article (open), then the editor closes comments before its transaction.
-        fixture.clock.onNextRead(() -> assertEquals(Result.CHANGED, fixture.moderation.close(SLUG)));
+        fixture.clock.onNextRead(() -> fixture.setCommentsOpen(SLUG, false));
 
         APIGatewayV2HTTPResponse response = fixture.submitJson(SLUG, fields, "198.51.100.1");
 

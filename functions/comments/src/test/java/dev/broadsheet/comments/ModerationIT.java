@@ -76,18 +76,6 @@ class ModerationIT {
         assertThrows(IllegalArgumentException.class, () -> fixture.moderation.trash(SLUG + "/not-an-id"));
     }
 
-    @Test
-    void closingAndOpeningAnArticleDecidesWhetherItTakesComments() {
-        assertEquals(Result.CHANGED, fixture.moderation.close(SLUG));
-        assertEquals(Result.UNCHANGED, fixture.moderation.close(SLUG));
-        assertEquals(403, fixture.challenge(SLUG).getStatusCode());
-        assertEquals(Result.CHANGED, fixture.moderation.open(SLUG));
-        assertEquals(201, fixture.challenge(SLUG).getStatusCode());
-        assertEquals(3, fixture.version(SLUG), "close and open are versioned writes: 1 → 2 → 3");
-        assertEquals(Result.NOT_FOUND, fixture.moderation.close("no-such-article"));
-        assertEquals(0, fixture.count(fixture.tables.articles()) - 2, "closing an unknown article creates nothing");
-    }
-
     private String submit(String slug, String author, String email, String ip) {
         var challenge = fixture.freshChallenge(slug);
         var response = fixture.submitJson(slug, Map.of("author", author, "email", email, "content", "Text of " + author,

@@ -198,10 +198,10 @@ class SubmissionRulesIT {
     @Test
     void commentsClosedOnTheArticleAre403() {
         Map<String, String> fields = fixture.validFields("Jane", "jane@example.com", "Hello");
-        fixture.moderation.close(SLUG);
+        fixture.setCommentsOpen(SLUG, false);
         assertRefusedWithoutWrites(fields, 403, "comments-closed");
         assertProblem(fixture.challenge(SLUG), 403, "comments-closed");
-        fixture.moderation.open(SLUG);
+        fixture.setCommentsOpen(SLUG, true);
         assertEquals(201, fixture.submitJson(SLUG, fields, IP).getStatusCode());
     }
 

@@ -2,6 +2,7 @@ package dev.broadsheet.editor;
 
 import dev.broadsheet.editor.comments.CommentsCommand;
 import dev.broadsheet.editor.destination.LocalApiFile;
+import dev.broadsheet.editor.destination.Targets;
 import dev.broadsheet.template.ProjectFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,10 @@ public final class Editor {
 
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** Listings are this wide when {@code COLUMNS} does not say (output that is not a terminal). */
+    public static final int DEFAULT_COLUMNS = 100;
+    /** Who an editor is in the decisions an article records; else the login name. */
+    public static final String EDITOR_VARIABLE = "BROADSHEET_EDITOR";
 
     private Editor() {
     }
@@ -31,24 +37,49 @@ public final class Editor {
      * What commands need from outside the arguments; tests pass their own.
      *
      * @param localApiFile where the running local API describes its emulators
+     * @param environment  {@code BROADSHEET_TARGET}, {@code BROADSHEET_EDITOR}, {@code COLUMNS}
+     * @param targets      opens the target a command chose
      */
-    public record Context(Supplier<Path> localApiFile, Clock clock) {
+    public record Context(Supplier<Path> localApiFile, Clock clock, Map<String, String> environment, Targets.Opener targets) {
+
+        public Context(Supplier<Path> localApiFile, Clock clock) {
+            this(localApiFile, clock, Map.of());
+        }
+
+        public Context(Supplier<Path> localApiFile, Clock clock, Map<String, String> environment) {
+            this(localApiFile, clock, environment, Targets.opener(localApiFile));
+        }
 
         public static Context system() {
-            return new Context(() -> LocalApiFile.defaultLocation(ProjectFiles.root()), Clock.systemUTC());
+            return new Context(() -> LocalApiFile.defaultLocation(ProjectFiles.root()), Clock.systemUTC(), System.getenv());
+        }
+
+        /** The terminal's width: {@code COLUMNS} (bin/broadsheet sets it from the terminal), else {@value #DEFAULT_COLUMNS}. */
+        public int columns() {
+            try {
+                int columns = Integer.parseInt(environment.getOrDefault("COLUMNS", "").strip());
+                return columns > 0 ? columns : DEFAULT_COLUMNS;
+            } catch (NumberFormatException e) {
+                return DEFAULT_COLUMNS;
+            }
+        }
+
+        /** Who is working: {@code BROADSHEET_EDITOR}, else the login name. */
+        public String editorName() {
+            String name = environment.get(EDITOR_VARIABLE);
+            return name != null && !name.isBlank() ? name.strip() : System.getProperty("user.name", "an editor");
         }
     }
 
-    @Command(name = "broadsheet", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "broadsheet editor 0.1",
-            description = "Publish, update and unpublish Broadsheet articles and their images, and moderate comments, locally or on AWS.",
-            subcommands = {PublishCommand.class, UnpublishCommand.class, ListCommand.class, CommentsCommand.class},
-            footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage.",
-                    "Examples:",
-                    "  broadsheet publish article.json --local",
-                    "  broadsheet publish article.json --profile editor --region eu-west-1",
-                    "  broadsheet list --stack broadsheet",
-                    "  broadsheet unpublish my-article --local",
-                    "  broadsheet comments pending --local"})
+    @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "broadsheet editor 0.1",
+            description = "Publish, pull, update and unpublish Broadsheet articles and their images, and moderate comments,"
+                    + " on the local API or on AWS.",
+            subcommands = {PublishCommand.class, PullCommand.class, UnpublishCommand.class, ListCommand.class,
+                    CommentsCommand.class, CommandLine.HelpCommand.class},
+            footer = {"", "Every command that reaches data needs a target: --local, an AWS one (--stack NAME, --profile NAME,"
+                    + " --region REGION, --table NAME), or " + TargetOptions.TARGET_VARIABLE + "=local or "
+                    + TargetOptions.TARGET_VARIABLE + "=stack:NAME in the environment.",
+                    "Exit codes: 0 done, 1 failed, 2 wrong usage. `broadsheet help COMMAND` shows a command's options and examples."})
     static final class Broadsheet implements Runnable {
 
         @CommandLine.Spec
@@ -56,7 +87,7 @@ public final class Editor {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, unpublish, list or comments");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, pull, unpublish, list or comments");
         }
     }
 
@@ -69,7 +100,17 @@ public final class Editor {
         CommandLine commandLine = new CommandLine(new Broadsheet(), new ContextFactory(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Help wraps at the terminal's width, between words; picocli's default is 80.
+        commandLine.setUsageHelpWidth(Math.max(60, Math.min(context.columns(), 120)));
         commandLine.setExecutionExceptionHandler(new Failures());
+        // Wrong usage: the problem, and where the options are, rather than the whole help above the message.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter errors = e.getCommandLine().getErr();
+            errors.println("broadsheet: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, errors);
+            errors.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help shows its options and examples)");
+            return USAGE;
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

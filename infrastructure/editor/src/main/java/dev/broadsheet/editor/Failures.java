@@ -1,6 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.editor.publish.ConcurrentEditException;
+import dev.broadsheet.editor.publish.PublishConflictException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,15 +24,20 @@ final class Failures implements IExecutionExceptionHandler {
         err.println("broadsheet: " + explain(e));
         if (commandLine.getParseResult().hasMatchedOption("--verbose")) {
             e.printStackTrace(err);
-        } else if (!(e instanceof EditorException) && !(e instanceof ConcurrentEditException)) {
+        } else if (!explained(e)) {
             err.println("(--verbose shows the details)");
         }
         err.flush();
         return Editor.FAILED;
     }
 
+    /** Failures whose message says it all. */
+    private static boolean explained(Throwable e) {
+        return e instanceof EditorException || e instanceof ConcurrentEditException || e instanceof PublishConflictException;
+    }
+
     static String explain(Throwable e) {
-        if (e instanceof EditorException || e instanceof ConcurrentEditException) {
+        if (explained(e)) {
             return e.getMessage();
         }
         if (e instanceof ResourceNotFoundException) {

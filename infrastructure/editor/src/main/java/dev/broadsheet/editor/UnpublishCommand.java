@@ -1,23 +1,24 @@
 package dev.broadsheet.editor;
 
-import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.core.Slugs;
-import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.destination.Target;
-import picocli.CommandLine;
+import dev.broadsheet.editor.publish.Decision;
+import dev.broadsheet.editor.publish.StoredArticle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "unpublish", description = {
         "Take an article out of the API and its lists.",
-        "It stays in the table (publish it again to bring it back); its images stay in the bucket,",
-        "but the images route signs no image of an unpublished article."})
+        "It stays in the table (publish it again to bring it back; the publish says it does); its images stay in the"
+                + " bucket, but the images route signs no image of an unpublished article."},
+        footer = {"", "Examples:",
+                "  broadsheet unpublish city-council-approves-new-bridge --local",
+                "  broadsheet unpublish city-council-approves-new-bridge --stack broadsheet"})
 final class UnpublishCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SLUG", description = "The article's slug.")
@@ -37,20 +38,18 @@ final class UnpublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
+        Arguments.slug(spec, slug);
         PrintWriter out = spec.commandLine().getOut();
         try (Target destination = target.open(context)) {
-            ArticleTable articles = destination.articles();
-            Article article = articles.find(slug).orElseThrow(() ->
+            StoredArticle stored = destination.articles().find(slug).orElseThrow(() ->
                     new EditorException("there is no article " + slug + " in " + destination.description()));
-            if (!article.isPublished()) {
-                out.println("Unchanged: " + slug + " is not published (status " + article.status() + "); nothing written");
+            if (!stored.article().isPublished()) {
+                out.println("Unchanged: " + slug + " is not published (status " + stored.article().status()
+                        + Decision.describe(stored.decisions().status()) + "); nothing written");
                 return 0;
             }
-            articles.unpublish(slug, article.version(), context.clock().instant());
-            out.println("Unpublished " + slug + " (version " + (article.version() + 1) + ")");
+            destination.articles().unpublish(stored, new Decision(context.editorName(), context.clock().instant()));
+            out.println("Unpublished " + slug + " (version " + (stored.version() + 1) + ")");
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.editor.publish.ConcurrentEditException;
+import dev.broadsheet.editor.publish.PublishConflictException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 import java.net.UnknownHostException;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +57,10 @@ class FailuresTest {
 
     @Test
     void passesOwnMessagesThrough() {
-        assertEquals("article a was changed by someone else since you read it (version 3); re-run publish",
-                Failures.explain(new ConcurrentEditException("a", 3)));
+        assertEquals("article a was changed by someone else at the same time (it was version 3); nothing was written:"
+                + " run the command again to act on the current version", Failures.explain(new ConcurrentEditException("a", 3)));
+        assertEquals("a was changed since this file's version 1", Failures.explain(
+                new PublishConflictException("a was changed since this file's version 1", List.of())));
         assertEquals("no AWS region", Failures.explain(new EditorException("no AWS region")));
     }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -99,12 +100,18 @@ public final class LocalApi implements AutoCloseable {
      * @param discoveryFile null to write none
      */
     public static LocalApi start(Settings settings, Path discoveryFile) {
-        // The port first: when it is taken, say so before spending seconds on the emulators.
-        HttpServer server = bind(settings.port());
+        // The port first: when it is taken, say so before spending seconds on the emulators. A given port is
+        // listened on only once the discovery file is written, so a script that waits for it to open finds the
+        // file; port 0 (tests) is taken at once, since the file names the port.
+        HttpServer server = settings.port() == 0 ? bind(0) : null;
+        if (server == null) {
+            checkFree(settings.port());
+        }
+        int port = server == null ? settings.port() : server.getAddress().getPort();
         SiteServer site = null;
         try {
             if (settings.sitePort() != Settings.NO_SITE) {
-                site = SiteServer.start(settings.sitePort(), "http://localhost:" + server.getAddress().getPort());
+                site = SiteServer.start(settings.sitePort(), "http://localhost:" + port);
             }
             if (settings.fresh()) {
                 deleteRecursively(settings.dataDir());
@@ -125,15 +132,18 @@ public final class LocalApi implements AutoCloseable {
                 String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
                 long seeded = System.nanoTime();
 
+                LocalApiFile discovery = describe(aws, port);
+                if (discoveryFile != null) {
+                    discovery.writeTo(discoveryFile);
+                }
+                if (server == null) {
+                    server = bind(port);
+                }
                 ExecutorService workers = Executors.newCachedThreadPool();
                 server.setExecutor(workers);
                 List<Route> routes = template.routes();
                 server.createContext("/", new Gateway(new Router(routes), functions, cors));
                 server.start();
-                LocalApiFile discovery = describe(aws, server.getAddress().getPort());
-                if (discoveryFile != null) {
-                    discovery.writeTo(discoveryFile);
-                }
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
                 return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery, site);
@@ -142,7 +152,9 @@ public final class LocalApi implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
-            server.stop(0);
+            if (server != null) {
+                server.stop(0);
+            }
             if (site != null) {
                 site.close();
             }
@@ -166,9 +178,22 @@ public final class LocalApi implements AutoCloseable {
         try {
             return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
-                    + " (is another local API or sam local start-api running? --port picks another)", e);
+            throw portTaken(port, e);
         }
+    }
+
+    /** Binds the port without listening on it (nothing can connect meanwhile), and lets it go. */
+    private static void checkFree(int port) {
+        try (Socket probe = new Socket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw portTaken(port, e);
+        }
+    }
+
+    private static UncheckedIOException portTaken(int port, IOException e) {
+        return new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
+                + " (is another local API or sam local start-api running? --port picks another)", e);
     }
 
     private static LocalApiFile describe(LocalAws aws, int port) {

@@ -6,7 +6,6 @@ import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.Emails;
 import dev.broadsheet.core.Backoff;
-import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.CommentStatus;
 import dev.broadsheet.core.schema.GuardSchema;
@@ -32,8 +31,8 @@ import java.util.Optional;
 
 /**
  * The editor's moderation operations (the {@code broadsheet comments ...} command calls these):
- * the queue of pending comments, approve/spam/trash by id, and closing or opening an article's
- * comments. A comment's moderation id is {@code <article slug>/<comment id>}, as {@link #pending}
+ * the queue of pending comments, approve/spam/trash by id, and bans. (Closing and opening an
+ * article's comments is the editor's versioned article write, {@code ArticleTable.setCommentsOpen}.) A comment's moderation id is {@code <article slug>/<comment id>}, as {@link #pending}
  * prints it, since the table's key is the pair.
  *
  * <p>Every change of a comment's status is conditional on the status it was read with, and a
@@ -43,9 +42,6 @@ import java.util.Optional;
  * with other transactions after the retries.
  */
 public final class Moderation {
-
-    /** Re-reads of an article whose version moved between the read and the write of close/open. */
-    private static final int SWITCH_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
@@ -78,13 +74,13 @@ public final class Moderation {
                                  String contentHtml, String createdAt, String heldBecause) {
     }
 
-    /** What became of one id (or, for close/open, one article). */
+    /** What became of one id. */
     public enum Result {
         /** Done. */
         CHANGED,
         /** It already was so; nothing written. */
         UNCHANGED,
-        /** No such comment (or, for close/open, no such article). */
+        /** No such comment. */
         NOT_FOUND,
         /** The comment's article is gone: its count cannot move with it; nothing written. */
         ARTICLE_NOT_FOUND,
@@ -130,15 +126,6 @@ public final class Moderation {
     /** Trashes a comment and frees its text: the same words may be posted again. */
     public Result trash(String moderationId) {
         return setStatus(moderationId, CommentStatus.TRASH);
-    }
-
-    /** Closes an article's comments (a versioned write: version + 1). */
-    public Result close(String slug) {
-        return setCommentsOpen(slug, false);
-    }
-
-    public Result open(String slug) {
-        return setCommentsOpen(slug, true);
     }
 
     /**
@@ -323,47 +310,5 @@ public final class Moderation {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    /**
-     * Sets {@code commentsOpen} with a versioned write: conditional on the version read, and
-     * version + 1, like every editor write of an article — so a {@code publish} that read the
-     * article before is refused instead of writing back the old setting. When the version moved
-     * meanwhile (a publish, a count does not move it), the article is read again and the write redone.
-     */
-    private Result setCommentsOpen(String slug, boolean open) {
-        for (int attempt = 1; attempt <= SWITCH_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> article = dynamoDb.getItem(get -> get.tableName(tables.articles())
-                    .key(ArticleSchema.key(slug)).consistentRead(true)
-                    .projectionExpression("#open, #version")
-                    .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION))).item();
-            if (Items.isMissing(article)) {
-                return Result.NOT_FOUND;
-            }
-            if (ArticleSchema.commentsOpen(article) == open) {
-                return Result.UNCHANGED;
-            }
-            long version = Items.number(article, ArticleSchema.VERSION);
-            String versionRead = article.containsKey(ArticleSchema.VERSION) ? "#version = :read" : "attribute_not_exists(#version)";
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":open", Items.bool(open), ":next", Items.n(version + 1)));
-            if (article.containsKey(ArticleSchema.VERSION)) {
-                values.put(":read", Items.n(version));
-            }
-            try {
-                dynamoDb.updateItem(update -> update.tableName(tables.articles())
-                        .key(ArticleSchema.key(slug))
-                        .updateExpression("SET #open = :open, #version = :next")
-                        .conditionExpression("attribute_exists(#slug) AND " + versionRead)
-                        .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION,
-                                "#slug", ArticleSchema.SLUG))
-                        .expressionAttributeValues(values));
-                return Result.CHANGED;
-            } catch (ConditionalCheckFailedException changedMeanwhile) {
-                if (attempt < SWITCH_ATTEMPTS) {
-                    backoff.pauseAfter(attempt);
-                }
-            }
-        }
-        return Result.CONFLICT;
     }
 }

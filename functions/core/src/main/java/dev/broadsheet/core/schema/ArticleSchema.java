@@ -27,6 +27,12 @@ public final class ArticleSchema {
     public static final String COMMENTS_OPEN = "commentsOpen";
     public static final String COMMENT_COUNT = "commentCount";
     public static final String VERSION = "version";
+    /**
+     * The editor's record of who decided what (a map): {@code contentVersion} (the version whose
+     * publish last changed the content) and {@code content}, {@code status}, {@code comments}, each
+     * {@code {by, at}}. Only the editor reads it.
+     */
+    public static final String DECISIONS = "decisions";
 
     /** Attributes of an image map (the hero, or a body block's {@code image}). */
     public static final String IMAGE_KEY = "key";

@@ -41,7 +41,7 @@ public final class ArticleReader {
     /** Fields the API serves that an editor does not set: accepted (so a served article can be edited) and ignored. */
     private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share");
     private static final Set<String> ARTICLE_FIELDS = Set.of("slug", "headline", "summary", "publishedAt", "tags",
-            "heroImage", "body", "comments");
+            "heroImage", "body", "comments", "versions");
     private static final Set<String> IMAGE_FIELDS = Set.of("file", "alt", "caption", "credit");
     private static final Set<String> IMAGE_SERVED_ONLY = Set.of("src", "width", "height");
 
@@ -74,10 +74,11 @@ public final class ArticleReader {
         ImageRef hero = json.hasNonNull("heroImage") ? image(json.get("heroImage"), "heroImage") : null;
         List<BlockDraft> body = body(json.get("body"));
         Boolean commentsOpen = commentsOpen(json.get("comments"));
+        Map<String, Long> versions = versions(json.get("versions"));
         if (textBytes > MAX_TEXT_BYTES) {
             error("body", "the article's text is " + textBytes + " bytes; at most " + MAX_TEXT_BYTES + " fit in one article");
         }
-        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, hero, body, commentsOpen);
+        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, hero, body, commentsOpen, versions);
         if (draft.images().size() > MAX_IMAGES) {
             error("body", "has " + draft.images().size() + " images; at most " + MAX_IMAGES + " per article");
         }
@@ -255,6 +256,26 @@ public final class ArticleReader {
             return null;
         }
         return open.booleanValue();
+    }
+
+    /** Written by publish and pull: {"local": 3, "eu-west-1/broadsheet-ArticlesTable-1AB2": 7}. */
+    private Map<String, Long> versions(JsonNode node) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return versions;
+        }
+        if (!node.isObject()) {
+            error("versions", "must be an object of versions by target, as publish and pull write it, e.g. {\"local\": 3}");
+            return versions;
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().canConvertToLong() || !entry.getValue().isIntegralNumber() || entry.getValue().asLong() < 1) {
+                error("versions." + entry.getKey(), "must be a version number (1 or more)");
+            } else {
+                versions.put(entry.getKey(), entry.getValue().asLong());
+            }
+        });
+        return versions;
     }
 
     private String text(JsonNode node, String name, boolean required, int maxLength) {

@@ -4,7 +4,6 @@ import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.TargetOptions;
 import dev.broadsheet.editor.destination.Target;
-import dev.broadsheet.editor.destination.Targets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ abstract class BanCommand implements Callable<Integer> {
     String addressOf;
 
     @Mixin
-    TargetOptions target;
+    TargetOptions.WithCommentTables target;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +73,7 @@ abstract class BanCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
+        try (Target destination = target.open(context)) {
             Moderation moderation = destination.moderation();
             String what = email != null ? email : "the address of " + addressOf;
             Optional<Boolean> changed = email != null ? Optional.of(byEmail.apply(moderation, email))
@@ -90,15 +89,18 @@ abstract class BanCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "ban", description = {"Ban an email, or the address a comment was posted from: their submissions",
-            "look accepted (201, pending) and go straight to spam, never listed and never in the queue."})
+    @Command(name = "ban", description = "Ban an email, or the address a comment was posted from: their submissions"
+            + " look accepted (201, pending) and go straight to spam, never listed and never in the queue.",
+            footer = {"", "Examples:", "  broadsheet comments ban spammer@example.com --local",
+                    "  broadsheet comments ban --address-of my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
     public static final class Ban extends BanCommand {
         public Ban(Editor.Context context) {
             super(context, "banned", "was already banned", Moderation::banEmail, Moderation::banAddressOf);
         }
     }
 
-    @Command(name = "unban", description = "Lift a ban of an email, or of the address a comment was posted from.")
+    @Command(name = "unban", description = "Lift a ban of an email, or of the address a comment was posted from.",
+            footer = {"", "Example:", "  broadsheet comments unban spammer@example.com --local"})
     public static final class Unban extends BanCommand {
         public Unban(Editor.Context context) {
             super(context, "unbanned", "was not banned", Moderation::unbanEmail, Moderation::unbanAddressOf);

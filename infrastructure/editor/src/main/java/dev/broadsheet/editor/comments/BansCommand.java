@@ -4,7 +4,9 @@ import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.TargetOptions;
 import dev.broadsheet.editor.destination.Target;
-import dev.broadsheet.editor.destination.Targets;
+import dev.broadsheet.editor.terminal.DisplayWidth;
+import dev.broadsheet.editor.terminal.Table;
+import dev.broadsheet.editor.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -14,12 +16,17 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "bans", description = {"List the bans: emails (in the form bans match them by) and comments' addresses",
-        "(named by the comment they were taken from; no address is stored)."})
+@Command(name = "bans", description = "List the bans: emails (in the form bans match them by) and comments' addresses"
+        + " (named by the comment they were taken from; no address is stored). Lines fit the terminal (COLUMNS, else 100 columns),"
+        + " except where a comment id, which unban takes, is longer.",
+        footer = {"", "Example:", "  broadsheet comments bans --local"})
 public final class BansCommand implements Callable<Integer> {
 
+    private static final Table TABLE = new Table(List.of(
+            new Table.Column("KIND", 8, 1), new Table.Column("BANNED", Table.WHOLE, 2), new Table.Column("SINCE", 20, 0)));
+
     @Mixin
-    TargetOptions target;
+    TargetOptions.WithCommentTables target;
 
     @Spec
     CommandSpec spec;
@@ -33,15 +40,13 @@ public final class BansCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
+        try (Target destination = target.open(context)) {
             List<Moderation.Ban> bans = destination.moderation().bans();
-            int width = bans.stream().mapToInt(ban -> TerminalText.clip(ban.value(), 120).length()).max().orElse(0);
-            width = Math.max(width, "BANNED".length());
-            out.println(String.format("%-8s  %-" + width + "s  %s", "KIND", "BANNED", "SINCE"));
-            for (Moderation.Ban ban : bans) {
-                out.println(String.format("%-8s  %-" + width + "s  %s", ban.kind(), TerminalText.clip(ban.value(), 120), ban.bannedAt()));
-            }
-            out.println(bans.size() + (bans.size() == 1 ? " ban in " : " bans in ") + destination.description());
+            List<List<String>> rows = bans.stream()
+                    .map(ban -> List.of(ban.kind(), TerminalText.oneLine(ban.value()), String.valueOf(ban.bannedAt()))).toList();
+            TABLE.render(rows, context.columns()).forEach(out::println);
+            out.println(DisplayWidth.truncate(bans.size() + (bans.size() == 1 ? " ban in " : " bans in ") + destination.description(),
+                    context.columns()));
             return 0;
         }
     }

@@ -8,15 +8,19 @@ import picocli.CommandLine.Command;
         description = "Moderate comments: list the pending ones, approve, mark as spam or trash them, close or open an article, ban an email or an address.",
         subcommands = {PendingCommand.class, ModerateCommand.Approve.class, ModerateCommand.Spam.class, ModerateCommand.Trash.class,
                 CommentsSwitchCommand.Close.class, CommentsSwitchCommand.Open.class,
-                BanCommand.Ban.class, BanCommand.Unban.class, BansCommand.class},
+                BanCommand.Ban.class, BanCommand.Unban.class, BansCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A comment's id is <article slug>/<comment id>, as `pending` lists it.",
                 "Examples:",
                 "  broadsheet comments pending --local",
                 "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
                 "  broadsheet comments close my-article --stack broadsheet",
                 "  broadsheet comments ban spammer@example.com --local",
-                "  broadsheet comments ban --address-of my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
+                "  broadsheet comments ban --address-of my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local",
+                "  broadsheet comments help pending"})
 public final class CommentsCommand implements Runnable {
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,6 @@ import dev.broadsheet.comments.moderation.Moderation.Result;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.TargetOptions;
 import dev.broadsheet.editor.destination.Target;
-import dev.broadsheet.editor.destination.Targets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +30,7 @@ abstract class ModerateCommand implements Callable<Integer> {
     List<String> ids;
 
     @Mixin
-    TargetOptions target;
+    TargetOptions.WithCommentTables target;
 
     @Spec
     CommandSpec spec;
@@ -66,7 +65,7 @@ abstract class ModerateCommand implements Callable<Integer> {
         List<String> notDone = new ArrayList<>();
         int changed = 0;
         int unchanged = 0;
-        try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
+        try (Target destination = target.open(context)) {
             Moderation moderation = destination.moderation();
             for (String id : new LinkedHashSet<>(ids)) {
                 switch (operation.apply(moderation, id)) {
@@ -113,24 +112,27 @@ abstract class ModerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "approve", description = {"Approve comments: they appear in GET /articles/{slug}/comments",
-            "and the article's comment count grows with each (in the same transaction)."})
+    @Command(name = "approve", description = "Approve comments: they appear in GET /articles/{slug}/comments and the"
+            + " article's comment count grows with each (in the same transaction).",
+            footer = {"", "Example:", "  broadsheet comments approve my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
     public static final class Approve extends ModerateCommand {
         public Approve(Editor.Context context) {
             super(context, "approved", Moderation::approve);
         }
     }
 
-    @Command(name = "spam", description = {"Mark comments as spam: never listed; an approved one leaves the list",
-            "and the article's comment count."})
+    @Command(name = "spam", description = "Mark comments as spam: never listed; an approved one leaves the list"
+            + " and the article's comment count.",
+            footer = {"", "Example:", "  broadsheet comments spam my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
     public static final class Spam extends ModerateCommand {
         public Spam(Editor.Context context) {
             super(context, "spam", Moderation::spam);
         }
     }
 
-    @Command(name = "trash", description = {"Trash comments: never listed; an approved one leaves the list",
-            "and the article's comment count."})
+    @Command(name = "trash", description = "Trash comments: never listed; an approved one leaves the list"
+            + " and the article's comment count.",
+            footer = {"", "Example:", "  broadsheet comments trash my-article/01JD4M6Q7X0V9C2Y8K3H5N1R7T --local"})
     public static final class Trash extends ModerateCommand {
         public Trash(Editor.Context context) {
             super(context, "trash", Moderation::trash);

@@ -1,40 +1,59 @@
 package dev.broadsheet.editor.comments;
 
-import dev.broadsheet.core.Slugs;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.comments.moderation.Moderation.PendingComment;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.editor.Arguments;
 import dev.broadsheet.editor.Editor;
+import dev.broadsheet.editor.EditorException;
+import dev.broadsheet.editor.ListingOptions;
 import dev.broadsheet.editor.TargetOptions;
 import dev.broadsheet.editor.destination.Target;
-import dev.broadsheet.editor.destination.Targets;
+import dev.broadsheet.editor.terminal.DisplayWidth;
+import dev.broadsheet.editor.terminal.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+/**
+ * The moderation queue, three lines a comment so that the id (what approve, spam and trash take)
+ * is never cut: the id and time, the author, email and why it was held, then the start of the text.
+ */
 @Command(name = "pending", description = {
-        "List the comments waiting for moderation, oldest first, of one article or of all:",
-        "id, article, author, email, time, why it was held, and the start of the text."})
+        "List the comments waiting for moderation, oldest first, of one article or of all.",
+        "Each comment takes three lines: its id (what approve, spam and trash take) and time; author, email and why it"
+                + " was held; the start of its text. Lines fit the terminal (COLUMNS, else 100 columns), except an id"
+                + " longer than that, which is never cut; --json prints one JSON document for scripts instead."},
+        footer = {"", "Examples:",
+                "  broadsheet comments pending --local",
+                "  broadsheet comments pending --article city-council-approves-new-bridge --limit 20 --local",
+                "  broadsheet comments pending --json --stack broadsheet"})
 public final class PendingCommand implements Callable<Integer> {
 
-    static final int AUTHOR_WIDTH = 20;
-    static final int EMAIL_WIDTH = 30;
-    static final int EXCERPT_WIDTH = 60;
-    static final int HELD_BECAUSE_WIDTH = 40;
+    static final int AUTHOR_WIDTH = 30;
+    static final int EMAIL_WIDTH = 40;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
-    @Parameters(paramLabel = "SLUG", arity = "0..1", description = "Only this article's comments.")
+    @Option(names = "--article", paramLabel = "SLUG", description = "Only this article's comments.")
     String slug;
 
     @Mixin
-    TargetOptions target;
+    ListingOptions listing;
+
+    @Mixin
+    TargetOptions.WithCommentTables target;
 
     @Spec
     CommandSpec spec;
@@ -46,49 +65,56 @@ public final class PendingCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        if (slug != null && !Slugs.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + slug + "\" is not a slug (lower-case words joined by hyphens)");
-        }
+    public Integer call() throws JsonProcessingException {
+        Arguments.slug(spec, slug);
         PrintWriter out = spec.commandLine().getOut();
-        try (Target destination = target.open(context, Targets.Scope.COMMENTS)) {
-            List<PendingComment> pending = destination.moderation().pending(slug);
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "ARTICLE", "AUTHOR", "EMAIL", "CREATED", "HELD BECAUSE", "TEXT"});
-            for (PendingComment comment : pending) {
-                rows.add(new String[] {comment.moderationId(), comment.articleSlug(),
-                        TerminalText.clip(comment.author(), AUTHOR_WIDTH), TerminalText.clip(comment.email(), EMAIL_WIDTH),
-                        Instant.parse(comment.createdAt()).truncatedTo(ChronoUnit.SECONDS).toString(),
-                        TerminalText.clip(comment.heldBecause(), HELD_BECAUSE_WIDTH), TerminalText.excerpt(comment.contentHtml(), EXCERPT_WIDTH)});
+        try (Target destination = target.open(context)) {
+            if (slug != null && destination.articles().find(slug).isEmpty()) {
+                throw new EditorException("there is no article " + slug + " in " + destination.description()
+                        + " (broadsheet list shows the slugs)");
             }
-            if (!pending.isEmpty()) {
-                print(out, rows);
+            List<PendingComment> pending = destination.moderation().pending(slug);
+            List<PendingComment> shown = listing.shown(pending);
+            if (listing.json()) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(shown, pending.size(), destination)));
+                return 0;
+            }
+            int width = context.columns();
+            for (PendingComment comment : shown) {
+                String created = MINUTES.format(Instant.parse(comment.createdAt()));
+                String first = comment.moderationId() + "  " + created;
+                out.println(DisplayWidth.of(first) <= width ? first : comment.moderationId());
+                String held = comment.heldBecause() == null ? "" : "  held: " + TerminalText.oneLine(comment.heldBecause());
+                out.println(DisplayWidth.truncate("  " + TerminalText.clip(comment.author(), AUTHOR_WIDTH) + " <"
+                        + TerminalText.clip(comment.email(), EMAIL_WIDTH) + ">" + held, width));
+                out.println("  " + TerminalText.excerpt(comment.contentHtml(), width - 2));
             }
             String where = (slug == null ? "" : " on " + slug) + " in " + destination.description();
-            out.println(pending.isEmpty() ? "No pending comments" + where
-                    : pending.size() + (pending.size() == 1 ? " pending comment" : " pending comments") + where);
+            String count = pending.size() + (pending.size() == 1 ? " pending comment" : " pending comments");
+            out.println(DisplayWidth.truncate(pending.isEmpty() ? "No pending comments" + where
+                    : (shown.size() < pending.size() ? shown.size() + " of " + count : count) + where, width));
             return 0;
         }
     }
 
-    /** Columns as wide as their widest cell; the last one unpadded. */
-    private static void print(PrintWriter out, List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row[i].codePointCount(0, row[i].length()));
-            }
+    private static ObjectNode json(List<PendingComment> shown, int total, Target destination) {
+        ObjectNode document = Json.MAPPER.createObjectNode();
+        document.put("target", destination.description());
+        document.put("count", shown.size());
+        document.put("total", total);
+        ArrayNode comments = document.putArray("comments");
+        for (PendingComment comment : shown) {
+            comments.addObject()
+                    .put("id", comment.moderationId())
+                    .put("article", comment.articleSlug())
+                    .put("author", comment.author())
+                    .put("email", comment.email())
+                    .put("url", comment.url())
+                    .put("createdAt", comment.createdAt())
+                    .put("heldBecause", comment.heldBecause())
+                    .put("text", TerminalText.plain(comment.contentHtml()))
+                    .put("html", comment.contentHtml());
         }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns; i++) {
-                line.append(row[i]);
-                if (i < columns - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        return document;
     }
 }

@@ -13,11 +13,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * of the local API's emulators or of a deployed stack, with clients for them. A name a command does
  * not need may be null (publishing with {@code --table} and {@code --bucket} looks up no comments table).
  *
+ * @param id          what article files remember their versions by: {@value #LOCAL_ID} or {@code <region>/<articles table>}
  * @param description for people, e.g. "the local API (http://localhost:3000)" or "stack broadsheet in eu-west-1"
  * @param apiUrl      the API's base URL without a trailing slash, when known (null otherwise)
  */
-public record Target(DynamoDbClient dynamoDb, S3Client s3, String tableName, String bucketName, String commentsTableName,
+public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tableName, String bucketName, String commentsTableName,
                      String guardsTableName, String description, String apiUrl) implements AutoCloseable {
+
+    public static final String LOCAL_ID = "local";
 
     public ArticleTable articles() {
         return new ArticleTable(dynamoDb, tableName);

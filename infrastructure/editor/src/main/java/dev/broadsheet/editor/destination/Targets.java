@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link Target}: the local API's emulators (from {@code .broadsheet/local-api.json}) or
@@ -73,7 +74,7 @@ public final class Targets {
         S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials)
                 .endpointOverride(local.s3Endpoint()).forcePathStyle(true)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, local.articlesTable(), local.imagesBucket(), local.commentsTable(), local.guardsTable(),
+        return new Target(dynamoDb, s3, Target.LOCAL_ID, local.articlesTable(), local.imagesBucket(), local.commentsTable(), local.guardsTable(),
                 "the local API (" + local.apiUrl() + ")", local.apiUrl());
     }
 
@@ -81,8 +82,20 @@ public final class Targets {
     public record Names(String table, String bucket, String commentsTable, String guardsTable) {
     }
 
-    /** What a command works on: the articles table and images bucket, or the tables comment moderation uses. */
-    public enum Scope { ARTICLES, COMMENTS }
+    /** What a command works on: the articles table alone, with the images bucket, or with the tables comment moderation uses. */
+    public enum Scope { TABLE, ARTICLES, COMMENTS }
+
+    /** Opens a chosen target; tests pass one that records what would have been contacted. */
+    public interface Opener {
+        Target open(TargetChoice choice, Scope scope);
+    }
+
+    /** The real targets: {@code localApiFile} for {@code --local}, AWS otherwise. */
+    public static Opener opener(Supplier<Path> localApiFile) {
+        return (choice, scope) -> choice instanceof TargetChoice.Aws aws
+                ? aws(aws.profile(), aws.region(), aws.stack(), aws.names(), scope)
+                : local(localApiFile.get());
+    }
 
     /**
      * AWS: credentials from {@code profile} or the default chain, the region from {@code region},
@@ -104,16 +117,23 @@ public final class Targets {
         String bucket = names.bucket();
         String comments = names.commentsTable();
         String guards = names.guardsTable();
-        boolean complete = scope == Scope.ARTICLES ? table != null && bucket != null
-                : table != null && comments != null && guards != null;
+        boolean complete = switch (scope) {
+            case TABLE -> table != null;
+            case ARTICLES -> table != null && bucket != null;
+            case COMMENTS -> table != null && comments != null && guards != null;
+        };
         String apiUrl = null;
-        String description = scope == Scope.ARTICLES
-                ? "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id()
-                : "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+        String description = switch (scope) {
+            case TABLE -> "table " + table + " in " + resolvedRegion.id();
+            case ARTICLES -> "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id();
+            case COMMENTS -> "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+        };
         if (!complete) {
             Map<String, String> outputs = stackOutputs(credentials, resolvedRegion, stack);
             table = table != null ? table : requireOutput(outputs, TABLE_OUTPUT, stack);
-            if (scope == Scope.ARTICLES) {
+            if (scope == Scope.TABLE) {
+                description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ")";
+            } else if (scope == Scope.ARTICLES) {
                 bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ", bucket " + bucket + ")";
             } else {
@@ -127,7 +147,7 @@ public final class Targets {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         S3Client s3 = S3Client.builder().region(resolvedRegion).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, table, bucket, comments, guards, description, apiUrl);
+        return new Target(dynamoDb, s3, resolvedRegion.id() + "/" + table, table, bucket, comments, guards, description, apiUrl);
     }
 
     private static Region region(String profile, String region) {

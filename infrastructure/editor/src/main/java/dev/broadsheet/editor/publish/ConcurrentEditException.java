@@ -5,8 +5,8 @@ public final class ConcurrentEditException extends RuntimeException {
 
     public ConcurrentEditException(String slug, long versionRead) {
         super(versionRead == 0
-                ? "article " + slug + " was created by someone else while you were publishing it; re-run publish"
-                : "article " + slug + " was changed by someone else since you read it (version " + versionRead
-                + "); re-run publish");
+                ? "article " + slug + " was created by someone else at the same time; nothing was written"
+                : "article " + slug + " was changed by someone else at the same time (it was version " + versionRead
+                + "); nothing was written: run the command again to act on the current version");
     }
 }

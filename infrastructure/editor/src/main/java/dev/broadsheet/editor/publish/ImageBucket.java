@@ -45,4 +45,9 @@ public final class ImageBucket {
                         .cacheControl(CACHE_CONTROL),
                 RequestBody.fromBytes(bytes));
     }
+
+    /** The object's bytes ({@code broadsheet pull}). */
+    public byte[] get(String key) {
+        return s3.getObjectAsBytes(request -> request.bucket(bucketName).key(key)).asByteArray();
+    }
 }

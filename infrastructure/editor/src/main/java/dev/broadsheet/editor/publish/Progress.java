@@ -2,7 +2,7 @@ package dev.broadsheet.editor.publish;
 
 import dev.broadsheet.editor.article.PreparedImage;
 
-/** What a publish reports while it runs: one call per image, before and after its upload (or skip). */
+/** What a publish reports while it runs: each image uploaded (before and after) or skipped. */
 public interface Progress {
 
     Progress SILENT = new Progress() {
@@ -11,7 +11,10 @@ public interface Progress {
     default void uploading(PreparedImage image, String key) {
     }
 
-    /** @param uploaded false when the object was already there (same bytes, same key) and nothing was sent */
-    default void uploaded(PreparedImage image, String key, boolean uploaded) {
+    default void uploaded(PreparedImage image, String key) {
+    }
+
+    /** Already there (same bytes, same key): nothing was sent. */
+    default void skipped(PreparedImage image, String key) {
     }
 }

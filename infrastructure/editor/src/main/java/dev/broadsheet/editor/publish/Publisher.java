@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,17 +29,41 @@ import java.util.Set;
 
 /**
  * The one publishing path, for {@code broadsheet publish} and the local API's sample article:
- * validate everything (JSON and image files), then upload the images (content-addressed, so
- * what is there already is skipped), then write the article with one conditional write.
+ * validate everything (JSON and image files), refuse to replace what the file was not based on,
+ * upload the images (content-addressed, so what is there already is skipped), then write the
+ * article with one conditional write.
  *
  * <p>A failure at any step leaves the published version as it was: nothing is uploaded for an
- * invalid article, images are new keys that nothing refers to until the article is written, and
- * the article is written whole or not at all.
+ * invalid or refused article, images are new keys that nothing refers to until the article is
+ * written, and the article is written whole or not at all.
+ *
+ * <p>When the article changes between the read and the write (the images can take a while), the
+ * write is refused by its condition and the article read again: a change of decisions only (comments
+ * closed, unpublished) is built upon and the write retried, so it is kept unless this file decides
+ * otherwise; a change of content is a conflict like any other.
  */
 public final class Publisher {
 
     /** Written by the system, not by the editor: a difference in these alone is no change. */
     private static final Set<String> NOT_COMPARED = Set.of(ArticleSchema.UPDATED_AT, ArticleSchema.VERSION, ArticleSchema.COMMENT_COUNT);
+    /** Writes retried after decisions changed meanwhile; each retry follows someone else's write. */
+    private static final int ATTEMPTS = 5;
+
+    /**
+     * What a publish is allowed to replace.
+     *
+     * @param baseVersion the version of the article on this target that the file was published as
+     *                    or pulled from; null when it never was (it may then only create the article)
+     * @param overwrite   replace whatever is stored ({@code --overwrite})
+     * @param editor      who publishes, recorded with the decisions
+     */
+    public record Request(Long baseVersion, boolean overwrite, String editor) {
+
+        /** For the local API's own sample article: it is the sample's source of truth. */
+        public static Request overwriting(String editor) {
+            return new Request(null, true, editor);
+        }
+    }
 
     private final ArticleTable articles;
     private final ImageBucket images;
@@ -54,45 +79,147 @@ public final class Publisher {
      * @param json  the article, in the format the README documents
      * @param files where the image files it names are
      * @throws dev.broadsheet.editor.article.InvalidArticleException before anything is uploaded
-     * @throws ConcurrentEditException when someone else wrote the article meanwhile (nothing of theirs is lost)
+     * @throws PublishConflictException before anything is uploaded, or after the images, when
+     *                                  someone else changed the content meanwhile (nothing of theirs is lost)
      */
-    public PublishResult publish(JsonNode json, ImageFiles files, Progress progress) {
-        return publish(ArticleReader.read(json, files), files, progress);
+    public PublishResult publish(JsonNode json, ImageFiles files, Progress progress, Request request) {
+        return publish(ArticleReader.read(json, files), files, progress, request);
     }
 
     /** Publishes an article already validated by {@link ArticleReader#read}, with the same files. */
-    public PublishResult publish(PreparedArticle prepared, ImageFiles files, Progress progress) {
-        ArticleDraft draft = prepared.draft();
-        Optional<Article> stored = articles.find(draft.slug());
+    public PublishResult publish(PreparedArticle prepared, ImageFiles files, Progress progress, Request request) {
+        String slug = prepared.draft().slug();
+        Optional<StoredArticle> stored = articles.find(slug);
+        Optional<String> replaced = refusal(prepared, stored, request.baseVersion(), request.overwrite());
 
         int uploaded = 0;
         Set<String> done = new HashSet<>();
         for (PreparedImage image : prepared.images().values()) {
-            String key = image.key(draft.slug());
+            String key = image.key(slug);
             if (!done.add(key)) {
                 continue;
             }
-            progress.uploading(image, key);
-            boolean sent = false;
-            if (!images.exists(key)) {
+            if (images.exists(key)) {
+                progress.skipped(image, key);
+            } else {
+                progress.uploading(image, key);
                 images.put(key, bytesAsValidated(files, image), image.info().format().contentType());
-                sent = true;
                 uploaded++;
+                progress.uploaded(image, key);
             }
-            progress.uploaded(image, key, sent);
         }
         int skipped = done.size() - uploaded;
 
-        Article article = article(prepared, stored.orElse(null), clock.instant());
-        if (stored.isPresent() && comparable(stored.get()).equals(comparable(article))) {
-            return new PublishResult(draft.slug(), Outcome.UNCHANGED, stored.get().version(), uploaded, skipped);
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Article article = article(prepared, stored.map(StoredArticle::article).orElse(null), now);
+            List<String> notes = notes(prepared.draft(), stored, replaced);
+            if (stored.isPresent() && comparable(stored.get().article()).equals(comparable(article))) {
+                return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), uploaded, skipped, notes);
+            }
+            try {
+                // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
+                articles.write(article, stored.map(StoredArticle::version).orElse(0L),
+                        decisions(stored, article, new Decision(request.editor(), now)),
+                        prepared.draft().commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of());
+                return new PublishResult(slug, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
+                        article.version(), uploaded, skipped, notes);
+            } catch (ConcurrentEditException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                // Written by someone else since our read: their content is a conflict unless we may overwrite;
+                // their decisions are kept (built upon) unless the file decides them.
+                Long versionRead = stored.map(StoredArticle::version).orElse(null);
+                stored = articles.find(slug);
+                Optional<String> refused = refusal(prepared, stored, versionRead, request.overwrite());
+                replaced = replaced.isPresent() ? replaced : refused;
+            }
         }
-        long versionRead = stored.map(Article::version).orElse(0L);
-        // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
-        Set<String> unchanged = draft.commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of();
-        articles.write(article, versionRead, unchanged);
-        return new PublishResult(draft.slug(), stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
-                article.version(), uploaded, skipped);
+    }
+
+    /**
+     * Why the file may not replace the stored article, or empty when it may. With {@code overwrite}
+     * the reason is returned (it becomes an outcome line); without, it is thrown.
+     */
+    private Optional<String> refusal(PreparedArticle prepared, Optional<StoredArticle> stored, Long baseVersion, boolean overwrite) {
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredArticle theirs = stored.get();
+        Article yours = article(prepared, theirs.article(), clock.instant());
+        if (ArticleDiff.sameContent(theirs.article(), yours)) {
+            return Optional.empty();
+        }
+        String slug = theirs.article().slug();
+        String edited = "version " + theirs.version() + ", content last changed" + Decision.describe(theirs.decisions().content());
+        if (baseVersion == null || baseVersion > theirs.version()) {
+            String message = "nothing was written: there already is an article " + slug + ": \"" + theirs.article().headline() + "\" ("
+                    + theirs.article().status() + ", " + edited + "), and this file was never published as it or pulled from it."
+                    + " Choose another slug for another story; to edit that one, pull it (broadsheet pull " + slug
+                    + " --to DIR); to replace it with this file, add --overwrite";
+            return overwriteOr(overwrite, message, List.of(), "replaced the article \"" + theirs.article().headline() + "\" ("
+                    + edited + "): --overwrite");
+        }
+        if (theirs.decisions().contentVersion() > baseVersion) {
+            List<ArticleDiff.Difference> differences = ArticleDiff.between(theirs.article(), yours);
+            String message = slug + " was changed since this file's version " + baseVersion + " (now " + edited + ")."
+                    + " It differs from this file in " + differences.size()
+                    + (differences.size() == 1 ? " field" : " fields") + " (theirs: stored, yours: this file)";
+            return overwriteOr(overwrite, message, differences, "replaced the changes made since version " + baseVersion
+                    + " (" + edited + "): --overwrite");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> overwriteOr(boolean overwrite, String refusal, List<ArticleDiff.Difference> differences,
+                                                String note) {
+        if (!overwrite) {
+            throw new PublishConflictException(refusal, differences);
+        }
+        return Optional.of(note);
+    }
+
+    /** Every decision this publish reverses or keeps, for the outcome lines. */
+    private static List<String> notes(ArticleDraft draft, Optional<StoredArticle> stored, Optional<String> replaced) {
+        List<String> notes = new ArrayList<>();
+        replaced.ifPresent(notes::add);
+        if (stored.isEmpty()) {
+            return notes;
+        }
+        Article before = stored.get().article();
+        Decisions decisions = stored.get().decisions();
+        if (!before.isPublished()) {
+            notes.add("was " + before.status() + Decision.describe(decisions.status()) + "; is published again");
+        }
+        if (draft.commentsOpen() != null && draft.commentsOpen() != before.commentsOpen()) {
+            notes.add(draft.commentsOpen()
+                    ? "comments were closed" + Decision.describe(decisions.comments()) + "; this file says open: reopened"
+                    : "comments were open" + Decision.describe(decisions.comments()) + "; this file says closed: closed");
+        } else if (draft.commentsOpen() == null && !before.commentsOpen()) {
+            notes.add("comments stay closed (closed" + Decision.describe(decisions.comments())
+                    + "; this file does not set comments.open)");
+        }
+        return notes;
+    }
+
+    /** The decisions recorded with the write: what this publish decided, by whom, and the rest as they were. */
+    private static Decisions decisions(Optional<StoredArticle> stored, Article article, Decision decision) {
+        if (stored.isEmpty()) {
+            return new Decisions(article.version(), decision, decision, decision);
+        }
+        Article before = stored.get().article();
+        Decisions decisions = stored.get().decisions();
+        if (!ArticleDiff.sameContent(before, article)) {
+            decisions = decisions.withContent(article.version(), decision);
+        }
+        if (!before.isPublished()) {
+            decisions = decisions.withStatus(decision);
+        }
+        if (before.commentsOpen() != article.commentsOpen()) {
+            decisions = decisions.withComments(decision);
+        }
+        return decisions;
     }
 
     /** Reads the file again for the upload and makes sure it is still the file that was validated. */

@@ -41,7 +41,7 @@ class CommentsCommandTest {
     void aGroupWithoutACommandOrAnIdIsWrongUsage() {
         assertEquals(Editor.USAGE, run("comments").code);
         assertEquals(Editor.USAGE, run("comments", "approve", "--local").code);
-        Run badSlug = run("comments", "pending", "Not A Slug", "--local");
+        Run badSlug = run("comments", "pending", "--article", "Not A Slug", "--local");
         assertEquals(Editor.USAGE, badSlug.code);
         assertTrue(badSlug.err.contains("is not a slug"), badSlug.err);
     }

@@ -1,4 +1,4 @@
-package dev.broadsheet.editor.comments;
+package dev.broadsheet.editor.terminal;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +19,14 @@ class TerminalTextTest {
         assertEquals("evil [2J name", TerminalText.clip("evil\u001b[2J\u0007 name", 100));
         assertEquals("x [31m y", TerminalText.excerpt("x &#27;[31m &#x9b;y", 100));
         assertEquals("a b", TerminalText.clip("a\u202eb", 100), "no bidirectional override either");
+        assertEquals("👨\u200D👩\u200D👧", TerminalText.oneLine("👨\u200D👩\u200D👧"), "an emoji keeps its joiners");
     }
 
     @Test
-    void longTextIsClippedWithAnEllipsis() {
+    void longTextIsClippedInDisplayColumnsWithAnEllipsis() {
         assertEquals("abcd…", TerminalText.clip("abcdefgh", 5));
         assertEquals("abcde", TerminalText.clip("abcde", 5));
+        assertEquals("山田…", TerminalText.clip("山田太郎", 5));
         assertEquals("-", TerminalText.clip(null, 5));
     }
 }
