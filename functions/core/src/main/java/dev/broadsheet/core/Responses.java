@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds the responses handlers return: JSON with caching headers, 304s and problem details. */
+/**
+ * Builds the responses handlers return: JSON with caching headers, 304s and problem details. Bodies
+ * are {@link JsonWritable}: they write themselves, so a function's jar needs no Jackson databind.
+ */
 public final class Responses {
 
     public static final String JSON = "application/json; charset=utf-8";
@@ -19,8 +22,8 @@ public final class Responses {
      * A cacheable JSON response: an ETag from the body, and a 304 without body when the client
      * already holds that version.
      */
-    public static APIGatewayV2HTTPResponse cacheableJson(Request request, Object body, String cacheControl) {
-        String json = write(body);
+    public static APIGatewayV2HTTPResponse cacheableJson(Request request, JsonWritable body, String cacheControl) {
+        String json = JsonWriter.write(body);
         String etag = ETags.of(json);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", etag);
@@ -32,12 +35,12 @@ public final class Responses {
         return response(200, headers, json);
     }
 
-    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+    public static APIGatewayV2HTTPResponse json(int status, JsonWritable body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", JSON);
         headers.put("Cache-Control", NO_STORE);
         headers.putAll(extraHeaders);
-        return response(status, headers, write(body));
+        return response(status, headers, JsonWriter.write(body));
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
@@ -51,11 +54,6 @@ public final class Responses {
         headers.put("Cache-Control", problem.status() == 404 ? "public, max-age=30" : NO_STORE);
         headers.putAll(extraHeaders);
         return response(problem.status(), headers, JsonWriter.write(problem));
-    }
-
-    /** Self-writing bodies skip Jackson: the {@code Json} class (and its mapper) is then never loaded. */
-    private static String write(Object body) {
-        return body instanceof JsonWritable writable ? JsonWriter.write(writable) : Json.write(body);
     }
 
     public static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {

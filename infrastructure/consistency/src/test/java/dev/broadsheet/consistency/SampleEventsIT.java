@@ -1,31 +1,21 @@
 package dev.broadsheet.consistency;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
-import dev.broadsheet.emulators.EmulatorsExtension;
-import dev.broadsheet.emulators.LocalAws;
-import dev.broadsheet.local.seed.SampleArticle;
-import dev.broadsheet.template.Intrinsics;
+import dev.broadsheet.local.LocalApi;
+import dev.broadsheet.local.Settings;
+import dev.broadsheet.runtime.InvocationResult;
 import dev.broadsheet.template.ProjectFiles;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import dev.broadsheet.template.SamTemplate.Route;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,10 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample events of {@code events/} (what {@code sam local invoke -e} takes) match the
- * template's routes one to one, and each one, deserialized the way the Lambda runtime does it, is
- * answered by its function's handler against the emulators with the sample article published.
+ * template's routes one to one, and each one is answered by its function, run from its deployment
+ * jar by the local Lambda runtime, against the emulators with the sample article published.
  */
-@ExtendWith(EmulatorsExtension.class)
 class SampleEventsIT {
 
     /** Placeholders of events/submit-comment.json, filled with a fresh challenge. */
@@ -74,28 +63,27 @@ class SampleEventsIT {
         assertEquals(routeKeys, eventKeys, "one sample event per route");
     }
 
+    /**
+     * What ships: each function's deployment jar, in a JVM of its own under the Lambda runtime
+     * interface client, with the template's settings, given the event file byte for byte as
+     * {@code sam local invoke -e} gives it. A class missing from a jar fails here.
+     */
     @Test
-    void everyEventIsAnsweredByItsHandler(LocalAws aws) throws Exception {
-        aws.reset();
-        SampleArticle.publish(aws);
-        PojoSerializer<APIGatewayV2HTTPEvent> serializer =
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
+    void everyEventIsAnsweredByItsFunctionFromItsDeploymentJar() throws Exception {
         List<Path> files = eventFiles();
         assertFalse(files.isEmpty());
-        for (Path file : files) {
-            APIGatewayV2HTTPEvent event;
-            try (InputStream in = Files.newInputStream(file)) {
-                event = serializer.fromJson(in);
-            }
-            FunctionDefinition function = functionFor(event.getRouteKey());
-            if (event.getBody() != null && event.getBody().contains(CHALLENGE_TOKEN)) {
-                event.setBody(withFreshChallenge(event.getBody(), aws, file));
-            }
+        try (LocalApi api = LocalApi.start(Settings.inMemory())) {
+            for (Path file : files) {
+                String event = Files.readString(file);
+                if (event.contains(CHALLENGE_TOKEN)) {
+                    event = withFreshChallenge(event, api, file);
+                }
 
-            APIGatewayV2HTTPResponse response = handler(function, aws).handleRequest(event, null);
+                JsonNode response = invoke(api, Json.MAPPER.readTree(event).path("routeKey").asText(), event);
 
-            assertTrue(response.getStatusCode() >= 200 && response.getStatusCode() < 400,
-                    file + " got " + response.getStatusCode() + ": " + response.getBody());
+                int status = response.path("statusCode").asInt();
+                assertTrue(status >= 200 && status < 400, file + " got " + status + ": " + response.path("body").asText());
+            }
         }
     }
 
@@ -104,17 +92,23 @@ class SampleEventsIT {
      * token expires in minutes and is single-use, so none can be committed): they are filled from
      * a challenge the challenge route's own sample event obtains, as a reader's browser would.
      */
-    private String withFreshChallenge(String body, LocalAws aws, Path commentEvent) throws Exception {
+    private String withFreshChallenge(String event, LocalApi api, Path commentEvent) throws Exception {
         Path challengeEvent = commentEvent.resolveSibling("create-challenge.json");
-        APIGatewayV2HTTPEvent event;
-        try (InputStream in = Files.newInputStream(challengeEvent)) {
-            event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader()).fromJson(in);
-        }
-        APIGatewayV2HTTPResponse response = handler(functionFor(event.getRouteKey()), aws).handleRequest(event, null);
-        assertEquals(201, response.getStatusCode(), challengeEvent + ": " + response.getBody());
-        JsonNode challenge = Json.MAPPER.readTree(response.getBody());
-        return body.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
+        String json = Files.readString(challengeEvent);
+        JsonNode response = invoke(api, Json.MAPPER.readTree(json).path("routeKey").asText(), json);
+        assertEquals(201, response.path("statusCode").asInt(), challengeEvent + ": " + response);
+        JsonNode challenge = Json.MAPPER.readTree(response.path("body").asText());
+        return event.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
                 .replace(CHALLENGE_PASSWORD, challenge.path("password").asText());
+    }
+
+    private JsonNode invoke(LocalApi api, String routeKey, String event) throws Exception {
+        String function = functionFor(routeKey).logicalId();
+        InvocationResult result = api.lambda().invoke(function, event.getBytes(StandardCharsets.UTF_8));
+        if (result instanceof InvocationResult.Failure failure) {
+            throw new AssertionError(function + " failed on " + routeKey + ": " + failure);
+        }
+        return Json.MAPPER.readTree(((InvocationResult.Response) result).payload());
     }
 
     private FunctionDefinition functionFor(String routeKey) {
@@ -128,16 +122,6 @@ class SampleEventsIT {
         throw new AssertionError("No function serves " + routeKey);
     }
 
-    @SuppressWarnings("unchecked")
-    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(FunctionDefinition function,
-                                                                                   LocalAws aws) throws Exception {
-        Map<String, String> parameters = template.parameterDefaults();
-        Map<String, String> variables = new HashMap<>(aws.environment());
-        function.environment().forEach((name, value) -> variables.put(name, Intrinsics.resolve(value,
-                ref -> parameters.containsKey(ref) ? parameters.get(ref) : aws.physicalNames().get(ref))));
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(function.handlerClass())
-                .getConstructor(Environment.class).newInstance(new Environment(variables));
-    }
 
     /** Whether a raw path fits a route path, with the path parameters API Gateway would extract. */
     private static boolean pathMatches(String routePath, String rawPath, JsonNode pathParameters) {

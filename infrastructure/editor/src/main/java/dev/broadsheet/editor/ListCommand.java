@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.Timestamps;
-import dev.broadsheet.core.Json;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.publish.StoredArticle;
@@ -87,7 +86,7 @@ final class ListCommand implements Callable<Integer> {
                     .toList();
             List<Article> shown = listing.shown(matching);
             if (listing.json()) {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(shown, matching.size(), destination)));
+                listing.printJson(out, destination, shown, matching.size(), "articles", ListCommand::json);
                 return 0;
             }
             List<List<String>> rows = new ArrayList<>();
@@ -118,26 +117,17 @@ final class ListCommand implements Callable<Integer> {
         return (matching == 0 ? "No articles" : count) + (filters.isEmpty() ? "" : " with " + String.join(" and ", filters));
     }
 
-    private static ObjectNode json(List<Article> shown, int total, Target destination) {
-        ObjectNode document = Json.MAPPER.createObjectNode();
-        document.put("target", destination.description());
-        document.put("count", shown.size());
-        document.put("total", total);
-        ArrayNode articles = document.putArray("articles");
-        for (Article article : shown) {
-            ObjectNode node = articles.addObject();
-            node.put("slug", article.slug());
-            node.put("headline", article.headline());
-            node.put("status", article.status());
-            node.put("publishedAt", Timestamps.format(article.publishedAt()));
-            node.put("updatedAt", Timestamps.format(article.updatedAt()));
-            ArrayNode tags = node.putArray("tags");
-            article.tags().forEach(tags::add);
-            node.put("commentsOpen", article.commentsOpen());
-            node.put("commentCount", article.commentCount());
-            node.put("images", (article.heroImage() == null ? 0 : 1) + article.body().stream().filter(block -> block.image() != null).count());
-            node.put("version", article.version());
-        }
-        return document;
+    private static void json(Article article, ObjectNode node) {
+        node.put("slug", article.slug());
+        node.put("headline", article.headline());
+        node.put("status", article.status());
+        node.put("publishedAt", Timestamps.format(article.publishedAt()));
+        node.put("updatedAt", Timestamps.format(article.updatedAt()));
+        ArrayNode tags = node.putArray("tags");
+        article.tags().forEach(tags::add);
+        node.put("commentsOpen", article.commentsOpen());
+        node.put("commentCount", article.commentCount());
+        node.put("images", (article.heroImage() == null ? 0 : 1) + article.body().stream().filter(block -> block.image() != null).count());
+        node.put("version", article.version());
     }
 }

@@ -1,11 +1,18 @@
 package dev.broadsheet.editor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.broadsheet.core.Json;
+import dev.broadsheet.editor.destination.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** {@code --limit} and {@code --json} of the listings ({@code list}, {@code comments pending}). */
 public final class ListingOptions {
@@ -28,6 +35,21 @@ public final class ListingOptions {
 
     public boolean json() {
         return json;
+    }
+
+    /**
+     * Prints the {@code --json} document: {@code {"target", "count", "total", <field>: [...]}}, each
+     * shown item written into the array by {@code write}.
+     */
+    public <T> void printJson(PrintWriter out, Target destination, List<T> shown, int total, String field,
+                              BiConsumer<T, ObjectNode> write) throws JsonProcessingException {
+        ObjectNode document = Json.MAPPER.createObjectNode();
+        document.put("target", destination.description());
+        document.put("count", shown.size());
+        document.put("total", total);
+        ArrayNode items = document.putArray(field);
+        shown.forEach(item -> write.accept(item, items.addObject()));
+        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 
     /** The first {@code --limit} items, or all. */

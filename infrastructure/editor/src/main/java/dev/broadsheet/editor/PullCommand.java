@@ -1,5 +1,8 @@
 package dev.broadsheet.editor;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
@@ -38,6 +41,9 @@ import java.util.concurrent.Callable;
 final class PullCommand implements Callable<Integer> {
 
     static final String FILE_NAME = "article.json";
+    /** As people write JSON: {@code "key": value}, one array element a line. */
+    private static final DefaultPrettyPrinter EDITABLE = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     @Parameters(paramLabel = "SLUG", description = "The article's slug.")
     String slug;
@@ -76,7 +82,7 @@ final class PullCommand implements Callable<Integer> {
             for (Map.Entry<String, String> image : fileNames.entrySet()) {
                 Files.write(folder.resolve(image.getValue()), verified(image.getKey(), images.get(image.getKey())));
             }
-            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+            Files.writeString(file, Json.MAPPER.writer(EDITABLE).writeValueAsString(json) + "\n");
             int count = fileNames.size();
             spec.commandLine().getOut().println("Pulled " + slug + " (version " + article.version() + ", " + article.status()
                     + ", comments " + (article.commentsOpen() ? "open" : "closed") + ") to " + file + " with "

@@ -339,7 +339,9 @@ class EditorIT {
         assertEquals(0, pull.code, pull.toString());
         assertTrue(pull.out.contains("Pulled " + SLUG + " (version 1, published, comments open) to " + pulled.resolve("article.json")
                 + " with 2 image files"), pull.out);
-        JsonNode json = Json.MAPPER.readTree(pulled.resolve("article.json").toFile());
+        String text = Files.readString(pulled.resolve("article.json"));
+        assertTrue(text.startsWith("{\n  \"versions\": {\n    \"local\": 1\n  },\n  \"slug\": \"" + SLUG + "\",\n"), text);
+        JsonNode json = Json.MAPPER.readTree(text);
         assertEquals(1, json.path("versions").path("local").asLong());
         assertEquals("hero.png", json.path("heroImage").path("file").asText());
         assertEquals("image-1.jpg", json.path("body").get(1).path("image").path("file").asText());

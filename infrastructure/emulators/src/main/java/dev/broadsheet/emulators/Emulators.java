@@ -40,8 +40,19 @@ public final class Emulators {
         SamTemplate template = SamTemplate.ofProject();
         return switch (backend) {
             case LOCAL -> startLocal(template, options);
-            case LOCALSTACK -> LocalStackEmulator.start(template, options);
+            case LOCALSTACK -> startLocalStack(template, options);
         };
+    }
+
+    /** LocalStack runs through Testcontainers, which the test suite carries and the local API's jar does not. */
+    private static LocalAws startLocalStack(SamTemplate template, Options options) {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, Emulators.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The LocalStack backend needs Testcontainers, which only the test suite "
+                    + "carries: use -Dbroadsheet.emulators=localstack with mvn verify, or the local backend here");
+        }
+        return LocalStackEmulator.start(template, options);
     }
 
     private static LocalAws startLocal(SamTemplate template, Options options) {

@@ -1,9 +1,12 @@
 package dev.broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.broadsheet.local.Router.RouteMatch;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,35 +20,52 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the payload-2.0 event API Gateway HTTP APIs send to a Lambda integration, field for
- * field, so a handler sees locally what it will see deployed.
+ * Builds the payload-2.0 event API Gateway HTTP APIs send to a Lambda integration, field for field
+ * as the "Working with AWS Lambda proxy integrations for HTTP APIs" page documents it, as the JSON
+ * the function's runtime client receives.
  */
 final class EventFactory {
 
     static final String ACCOUNT_ID = "123456789012";
     static final String API_ID = "local";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private EventFactory() {
     }
 
-    /** @throws IllegalArgumentException when the query string is not valid percent-encoding */
-    static APIGatewayV2HTTPEvent build(IncomingRequest request, RouteMatch match, String requestId, Instant now) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey(match.routeKey());
-        event.setRawPath(request.rawPath());
-        event.setRawQueryString(request.rawQuery() == null ? "" : request.rawQuery());
-        event.setHeaders(headers(request));
+    /** The event as JSON bytes. @throws IllegalArgumentException when the query string is not valid percent-encoding */
+    static byte[] json(IncomingRequest request, RouteMatch match, String requestId, Instant now) {
+        try {
+            return JSON.writeValueAsBytes(build(request, match, requestId, now));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an event of plain strings and maps", e);
+        }
+    }
+
+    /** The event as a JSON tree, absent fields left out as API Gateway leaves them out. */
+    static Map<String, Object> build(IncomingRequest request, RouteMatch match, String requestId, Instant now) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", match.routeKey());
+        event.put("rawPath", request.rawPath());
+        event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
         List<String> cookies = cookies(request);
-        event.setCookies(cookies.isEmpty() ? null : cookies);
+        if (!cookies.isEmpty()) {
+            event.put("cookies", cookies);
+        }
+        event.put("headers", headers(request));
         Map<String, String> query = queryParameters(request.rawQuery());
-        event.setQueryStringParameters(query.isEmpty() ? null : query);
-        event.setPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters());
-        setBody(event, request);
-        event.setRequestContext(requestContext(request, match, requestId, now));
+        if (!query.isEmpty()) {
+            event.put("queryStringParameters", query);
+        }
+        event.put("requestContext", requestContext(request, match, requestId, now));
+        if (!match.pathParameters().isEmpty()) {
+            event.put("pathParameters", match.pathParameters());
+        }
+        putBody(event, request);
         return event;
     }
 
@@ -93,16 +113,29 @@ final class EventFactory {
         return parameters;
     }
 
-    /** Text bodies as they are; anything else base64-encoded, as API Gateway does. */
-    private static void setBody(APIGatewayV2HTTPEvent event, IncomingRequest request) {
+    /**
+     * A body of a textual content type that is valid UTF-8 as it is; anything else base64-encoded with
+     * {@code isBase64Encoded} set, as API Gateway passes binary bodies (multipart form posts, images).
+     * Bytes are never repaired: invalid UTF-8 reaches the function base64-encoded, byte for byte.
+     */
+    private static void putBody(Map<String, Object> event, IncomingRequest request) {
         if (request.body().length == 0) {
+            event.put("isBase64Encoded", false);
             return;
         }
-        if (isText(request.header("content-type"))) {
-            event.setBody(new String(request.body(), StandardCharsets.UTF_8));
-        } else {
-            event.setBody(Base64.getEncoder().encodeToString(request.body()));
-            event.setIsBase64Encoded(true);
+        String text = isText(request.header("content-type")) ? strictUtf8(request.body()) : null;
+        event.put("body", text != null ? text : Base64.getEncoder().encodeToString(request.body()));
+        event.put("isBase64Encoded", text == null);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
@@ -123,28 +156,29 @@ final class EventFactory {
         return "localhost:" + request.serverPort();
     }
 
-    private static RequestContext requestContext(IncomingRequest request, RouteMatch match, String requestId, Instant now) {
+    private static Map<String, Object> requestContext(IncomingRequest request, RouteMatch match, String requestId,
+                                                      Instant now) {
         // API Gateway sets the API's own domain whatever Host the client sent: so does the local API.
         String domainName = domainName(request);
 
-        RequestContext.Http http = new RequestContext.Http();
-        http.setMethod(request.method());
-        http.setPath(request.rawPath());
-        http.setProtocol(request.protocol());
-        http.setSourceIp(request.sourceIp());
-        http.setUserAgent(request.header("user-agent"));
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", request.method());
+        http.put("path", request.rawPath());
+        http.put("protocol", request.protocol());
+        http.put("sourceIp", request.sourceIp());
+        http.put("userAgent", request.header("user-agent") == null ? "" : request.header("user-agent"));
 
-        RequestContext context = new RequestContext();
-        context.setAccountId(ACCOUNT_ID);
-        context.setApiId(API_ID);
-        context.setDomainName(domainName);
-        context.setDomainPrefix(domainName.split("[.:]", 2)[0]);
-        context.setHttp(http);
-        context.setRequestId(requestId);
-        context.setRouteKey(match.routeKey());
-        context.setStage("$default");
-        context.setTime(REQUEST_TIME.format(now));
-        context.setTimeEpoch(now.toEpochMilli());
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("accountId", ACCOUNT_ID);
+        context.put("apiId", API_ID);
+        context.put("domainName", domainName);
+        context.put("domainPrefix", domainName.split("[.:]", 2)[0]);
+        context.put("http", http);
+        context.put("requestId", requestId);
+        context.put("routeKey", match.routeKey());
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
         return context;
     }
 }

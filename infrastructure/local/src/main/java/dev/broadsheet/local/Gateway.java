@@ -1,23 +1,19 @@
 package dev.broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.local.Router.RouteMatch;
+import dev.broadsheet.runtime.InvocationResult;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What API Gateway does between a client and the functions: answers preflights, routes, builds the
- * event, invokes the function, applies CORS, and turns a failing function into a 500.
+ * event, invokes the function through the local Lambda runtime, applies CORS, and answers for a
+ * function that failed as API Gateway does.
  */
-final class Gateway implements HttpHandler {
+final class Gateway {
 
     private final Router router;
     private final Functions functions;
@@ -27,18 +23,6 @@ final class Gateway implements HttpHandler {
         this.router = router;
         this.functions = functions;
         this.cors = cors;
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            long started = System.nanoTime();
-            IncomingRequest request = IncomingRequest.read(exchange);
-            GatewayResponse response = respond(request);
-            write(exchange, request, response);
-            System.out.printf("%s %s -> %d (%d ms)%n", request.method(), exchange.getRequestURI(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
-        }
     }
 
     GatewayResponse respond(IncomingRequest request) {
@@ -60,33 +44,27 @@ final class Gateway implements HttpHandler {
 
     private GatewayResponse invoke(IncomingRequest request, RouteMatch match) {
         String requestId = UUID.randomUUID().toString();
-        APIGatewayV2HTTPEvent event = EventFactory.build(request, match, requestId, Instant.now());
-        LocalFunction function = functions.get(match.route().functionId());
+        byte[] event = EventFactory.json(request, match, requestId, Instant.now());
+        String function = match.route().functionId();
+        InvocationResult result;
         try {
-            APIGatewayV2HTTPResponse response = function.invoke(event, requestId);
-            if (response == null || response.getStatusCode() == 0) {
-                throw new IllegalStateException("the handler returned no status code");
-            }
-            return GatewayResponse.fromFunction(response);
-        } catch (RuntimeException | Error e) {
-            // What Lambda reports as a function error; API Gateway answers 500 and the trace goes to the log.
-            System.err.println("[" + function.name() + "] invocation " + requestId + " failed:");
-            e.printStackTrace();
-            return GatewayResponse.problem(Problem.of(500, "internal-error", "Internal Server Error",
-                    function.name() + " failed; its stack trace is in the local API's output."));
+            result = functions.invoke(function, event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GatewayResponse.problem(Problem.of(503, "unavailable", "Service unavailable",
+                    "The local API is shutting down."));
         }
-    }
-
-    private static void write(HttpExchange exchange, IncomingRequest request, GatewayResponse response) throws IOException {
-        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        boolean bodiless = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304
-                || response.body().length == 0;
-        // -1 tells the server there is no body at all; a length otherwise, so no chunked encoding.
-        exchange.sendResponseHeaders(response.status(), bodiless ? -1 : response.body().length);
-        if (!bodiless) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
+        if (result instanceof InvocationResult.Failure failure) {
+            // What Lambda reports as a function error; API Gateway answers 500 and the cause is in the function's log.
+            System.err.println("[" + function + "] invocation for " + request.method() + " " + request.rawPath()
+                    + " failed (" + failure.kind() + "): " + failure.errorType() + ": " + failure.errorMessage());
+            return GatewayResponse.internalServerError();
+        }
+        try {
+            return GatewayResponse.fromPayload(((InvocationResult.Response) result).payload());
+        } catch (GatewayResponse.InvalidResponseException e) {
+            System.err.println("[" + function + "] returned a response API Gateway cannot use: " + e.getMessage());
+            return GatewayResponse.internalServerError();
         }
     }
 }

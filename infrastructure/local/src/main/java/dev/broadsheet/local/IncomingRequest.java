@@ -1,9 +1,5 @@
 package dev.broadsheet.local;
 
-import com.sun.net.httpserver.HttpExchange;
-
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,16 +25,6 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
         headers = Collections.unmodifiableMap(caseInsensitive);
     }
 
-    static IncomingRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getLocalAddress().getPort(), exchange.getProtocol());
-    }
 
     /** A header's values joined with commas, as API Gateway passes repeated headers; null when absent. */
     String header(String name) {

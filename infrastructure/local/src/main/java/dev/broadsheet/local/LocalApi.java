@@ -1,11 +1,11 @@
 package dev.broadsheet.local;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.emulators.Emulators;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.local.seed.HeroIllustration;
 import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.runtime.RuntimeOptions;
 import dev.broadsheet.template.ProjectFiles;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.Route;
@@ -13,9 +13,6 @@ import dev.broadsheet.template.SamTemplate.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,21 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
  * The HTTP API of {@code template.yaml} on localhost: starts the emulators (the sample article
- * published), loads every function's handler, and serves the template's routes with its CORS
- * configuration, as API Gateway would; and, on a port of its own, the demo site that uses the API.
+ * published) and serves the template's routes with its CORS configuration, as API Gateway would,
+ * invoking each function as Lambda does — its deployment jar in JVMs of its own under the runtime
+ * interface client ({@code infrastructure/runtime}); and, on a port of its own, the demo site.
  */
 public final class LocalApi implements AutoCloseable {
 
     private static final String ARTICLE_URL_PATTERN = "ArticleUrlPattern";
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final HttpFront server;
+    private final Functions functions;
     private final LocalAws aws;
     private final List<Route> routes;
     private final CorsPolicy cors;
@@ -47,11 +43,11 @@ public final class LocalApi implements AutoCloseable {
     private final LocalApiFile discovery;
     private final SiteServer site;
 
-    private LocalApi(HttpServer server, ExecutorService workers, LocalAws aws, List<Route> routes, CorsPolicy cors,
+    private LocalApi(HttpFront server, Functions functions, LocalAws aws, List<Route> routes, CorsPolicy cors,
                      String startupBreakdown, Path discoveryFile, LocalApiFile discovery, SiteServer site) {
         this.site = site;
         this.server = server;
-        this.workers = workers;
+        this.functions = functions;
         this.aws = aws;
         this.routes = routes;
         this.cors = cors;
@@ -103,15 +99,11 @@ public final class LocalApi implements AutoCloseable {
         // The port first: when it is taken, say so before spending seconds on the emulators. A given port is
         // listened on only once the discovery file is written, so a script that waits for it to open finds the
         // file; port 0 (tests) is taken at once, since the file names the port.
-        HttpServer server = settings.port() == 0 ? bind(0) : null;
-        if (server == null) {
-            checkFree(settings.port());
-        }
-        int port = server == null ? settings.port() : server.getAddress().getPort();
+        HttpFront server = HttpFront.create(settings.port());
         SiteServer site = null;
         try {
             if (settings.sitePort() != Settings.NO_SITE) {
-                site = SiteServer.start(settings.sitePort(), "http://localhost:" + port);
+                site = SiteServer.start(settings.sitePort(), "http://localhost:" + server.port());
             }
             if (settings.fresh()) {
                 deleteRecursively(settings.dataDir());
@@ -123,38 +115,42 @@ public final class LocalApi implements AutoCloseable {
             LocalAws aws = Emulators.start(settings.dataDir() == null
                     ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
             long emulatorsReady = System.nanoTime();
+            Functions functions = null;
             try {
                 References references = new References(template.parameterDefaults(), parameters(settings, site),
                         aws.physicalNames(), aws.region().id());
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
-                Functions functions = Functions.load(template, references, aws.environment());
+                functions = Functions.start(template, ProjectFiles.root(), references, aws.environment(),
+                        RuntimeOptions.defaults(ProjectFiles.root()).withMaxEnvironments(settings.maxEnvironments()));
+                if (settings.prestart()) {
+                    functions.prestartAll();
+                }
                 long functionsReady = System.nanoTime();
                 String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
                 long seeded = System.nanoTime();
 
-                LocalApiFile discovery = describe(aws, port);
+                List<Route> routes = template.routes();
+                LocalApiFile discovery = describe(aws, server.port());
+                // Written before the first request is answered: a script that waits for the API finds it.
                 if (discoveryFile != null) {
                     discovery.writeTo(discoveryFile);
                 }
-                if (server == null) {
-                    server = bind(port);
-                }
-                ExecutorService workers = Executors.newCachedThreadPool();
-                server.setExecutor(workers);
-                List<Route> routes = template.routes();
-                server.createContext("/", new Gateway(new Router(routes), functions, cors));
-                server.start();
-                String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, handlers "
-                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in " + millis(functionsReady, seeded) + " ms";
-                return new LocalApi(server, workers, aws, routes, cors, breakdown, discoveryFile, discovery, site);
+                Gateway gateway = new Gateway(new Router(routes), functions, cors);
+                server.start(gateway::respond);
+                String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, functions "
+                        + (settings.prestart() ? "started" : "ready to start") + " in "
+                        + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in "
+                        + millis(functionsReady, seeded) + " ms";
+                return new LocalApi(server, functions, aws, routes, cors, breakdown, discoveryFile, discovery, site);
             } catch (RuntimeException e) {
+                if (functions != null) {
+                    functions.close();
+                }
                 aws.close();
                 throw e;
             }
         } catch (RuntimeException e) {
-            if (server != null) {
-                server.stop(0);
-            }
+            server.close();
             if (site != null) {
                 site.close();
             }
@@ -174,27 +170,6 @@ public final class LocalApi implements AutoCloseable {
         return parameters;
     }
 
-    private static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (IOException e) {
-            throw portTaken(port, e);
-        }
-    }
-
-    /** Binds the port without listening on it (nothing can connect meanwhile), and lets it go. */
-    private static void checkFree(int port) {
-        try (Socket probe = new Socket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw portTaken(port, e);
-        }
-    }
-
-    private static UncheckedIOException portTaken(int port, IOException e) {
-        return new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
-                + " (is another local API or sam local start-api running? --port picks another)", e);
-    }
 
     private static LocalApiFile describe(LocalAws aws, int port) {
         return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
@@ -209,7 +184,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The base URL, without a trailing slash. */
@@ -220,6 +195,11 @@ public final class LocalApi implements AutoCloseable {
     /** The demo site's base URL (also its origin), when it runs. */
     public Optional<String> siteUrl() {
         return Optional.ofNullable(site).map(SiteServer::url);
+    }
+
+    /** The local Lambda service behind the routes: for tests that count execution environments. */
+    public dev.broadsheet.runtime.LambdaRuntime lambda() {
+        return functions.runtime();
     }
 
     /** The emulators behind the API: for tests that check what was stored. */
@@ -235,8 +215,8 @@ public final class LocalApi implements AutoCloseable {
         if (site != null) {
             site.close();
         }
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
+        functions.close();
         aws.close();
     }
 
@@ -249,6 +229,9 @@ public final class LocalApi implements AutoCloseable {
         out.append("Broadsheet local API on ").append(url()).append(" (ready ").append(sinceJvmStartMs)
                 .append(" ms after JVM start: ").append(startupBreakdown).append(")\n");
         out.append("  emulators: ").append(aws.description()).append('\n');
+        out.append("  functions: each from its deployment jar in JVMs of its own under the Lambda runtime interface client (")
+                .append(functions.runtime().options().java()).append("), started on its first request, at most ")
+                .append(functions.runtime().options().maxEnvironments()).append(" per function; REPORT lines below\n");
         out.append("  CORS origins: ").append(cors.allowOrigins().isEmpty() ? "none" : String.join(", ", cors.allowOrigins()))
                 .append('\n');
         out.append("  routes:\n");

@@ -1,5 +1,7 @@
 package dev.broadsheet.local;
 
+import dev.broadsheet.runtime.RuntimeOptions;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,18 +14,23 @@ import java.util.Map;
  * @param fresh      delete {@code dataDir} before starting
  * @param parameters template parameter overrides, by name
  * @param sitePort   the demo site's port: 0 for any free port, {@link #NO_SITE} for no site
+ * @param maxEnvironments per function, the most execution environments at once (further requests wait)
+ * @param prestart   start one execution environment of every function before answering
  */
-public record Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters, int sitePort) {
+public record Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters, int sitePort,
+                       int maxEnvironments, boolean prestart) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_SITE_PORT = 8080;
     public static final int NO_SITE = -1;
+    public static final int DEFAULT_MAX_ENVIRONMENTS = RuntimeOptions.DEFAULT_MAX_ENVIRONMENTS;
 
     static final String USAGE = """
             Usage: java -jar infrastructure/local/target/broadsheet-local.jar [options]
 
-            Serves the HTTP API of template.yaml on http://localhost:PORT, invoking the handlers in-process
-            against local DynamoDB and S3 emulators that start with the sample article published.
+            Serves the HTTP API of template.yaml on http://localhost:PORT against local DynamoDB and S3 emulators
+            that start with the sample article published. Each function runs as on Lambda: its deployment jar in
+            JVMs of its own under the Lambda runtime interface client, started on its first request.
 
               --port N            port to listen on (env BROADSHEET_PORT; default 3000, as sam local start-api)
               --data-dir DIR      where the emulators keep data across restarts (default <repo>/.broadsheet/data)
@@ -31,9 +38,13 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
               --param NAME=VALUE  override a template parameter, e.g. --param AllowedOrigins=http://localhost:5173
                                   (repeatable)
               --site-port N       port of the demo site, a static frontend of the API (default 8080; 0: no site)
+              --max-environments N  per function, the most execution environments at once; further requests
+                                  wait (default 4)
+              --prestart          start one execution environment of every function before answering
               --help              this text
 
-            Emulator backend: -Dbroadsheet.emulators=local|localstack (env BROADSHEET_EMULATORS; default local).
+            Emulators: dynalite and S3Proxy (LocalStack, through Testcontainers, is a backend of the test suite only).
+            The JDK that runs the functions: env BROADSHEET_LAMBDA_JAVA_HOME (default: the one running this).
             """;
 
     public Settings {
@@ -46,12 +57,15 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         if (sitePort != NO_SITE && (sitePort < 0 || sitePort > 65535)) {
             throw new IllegalArgumentException("--site-port must be between 0 and 65535, got " + sitePort);
         }
+        if (maxEnvironments < 1) {
+            throw new IllegalArgumentException("--max-environments must be at least 1, got " + maxEnvironments);
+        }
         parameters = Map.copyOf(parameters);
     }
 
     /** Without the demo site. */
     public Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters) {
-        this(port, dataDir, fresh, parameters, NO_SITE);
+        this(port, dataDir, fresh, parameters, NO_SITE, DEFAULT_MAX_ENVIRONMENTS, false);
     }
 
     /** Memory-only emulators on a free port, no site: what tests want. */
@@ -61,14 +75,19 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
 
     /** These settings with the demo site on {@code sitePort} (0 for any free port). */
     public Settings withSite(int sitePort) {
-        return new Settings(port, dataDir, fresh, parameters, sitePort);
+        return new Settings(port, dataDir, fresh, parameters, sitePort, maxEnvironments, prestart);
+    }
+
+    /** These settings with at most {@code max} execution environments per function. */
+    public Settings withMaxEnvironments(int max) {
+        return new Settings(port, dataDir, fresh, parameters, sitePort, max, prestart);
     }
 
     /** These settings with template parameter overrides added. */
     public Settings withParameters(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(parameters);
         merged.putAll(overrides);
-        return new Settings(port, dataDir, fresh, merged, sitePort);
+        return new Settings(port, dataDir, fresh, merged, sitePort, maxEnvironments, prestart);
     }
 
     /**
@@ -81,6 +100,8 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         Path dataDir = repoRoot.resolve(".broadsheet").resolve("data");
         boolean fresh = false;
         String sitePortValue = String.valueOf(DEFAULT_SITE_PORT);
+        String maxEnvironmentsValue = String.valueOf(DEFAULT_MAX_ENVIRONMENTS);
+        boolean prestart = false;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -88,6 +109,8 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--fresh" -> fresh = true;
                 case "--site-port" -> sitePortValue = value(args, ++i, "--site-port");
+                case "--max-environments" -> maxEnvironmentsValue = value(args, ++i, "--max-environments");
+                case "--prestart" -> prestart = true;
                 case "--param" -> {
                     String assignment = value(args, ++i, "--param");
                     int equals = assignment.indexOf('=');
@@ -102,7 +125,8 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         int port = number(portValue, "The port");
         int sitePort = number(sitePortValue, "--site-port");
         // On the command line 0 turns the site off: a site on a random port would be hard to find.
-        return new Settings(port, dataDir, fresh, parameters, sitePort == 0 ? NO_SITE : sitePort);
+        return new Settings(port, dataDir, fresh, parameters, sitePort == 0 ? NO_SITE : sitePort,
+                number(maxEnvironmentsValue, "--max-environments"), prestart);
     }
 
     private static int number(String value, String what) {

@@ -1,16 +1,19 @@
 package dev.broadsheet.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.broadsheet.local.Router.RouteMatch;
 import dev.broadsheet.template.SamTemplate.Route;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -95,8 +98,8 @@ class EventFactoryTest {
 
     @Test
     void withoutQueryOrParametersTheMapsAreAbsent() {
-        APIGatewayV2HTTPEvent event = EventFactory.build(request("/nope", null, Map.of(), new byte[0]),
-                new RouteMatch(new Route("GET", "/nope", "F"), Map.of()), "r", NOW);
+        APIGatewayV2HTTPEvent event = read(EventFactory.json(request("/nope", null, Map.of(), new byte[0]),
+                new RouteMatch(new Route("GET", "/nope", "F"), Map.of()), "r", NOW));
 
         assertEquals("", event.getRawQueryString());
         assertNull(event.getQueryStringParameters());
@@ -140,8 +143,33 @@ class EventFactoryTest {
         assertFalse(EventFactory.isText(null));
     }
 
+    @Test
+    void invalidUtf8InATextBodyReachesTheFunctionByteForByteNotRepaired() {
+        byte[] invalid = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        APIGatewayV2HTTPEvent event = build(request("/x", null, Map.of("Content-Type", List.of("application/json")), invalid));
+
+        assertTrue(event.getIsBase64Encoded());
+        assertArrayEquals(invalid, Base64.getDecoder().decode(event.getBody()));
+    }
+
+    @Test
+    void absentFieldsAreLeftOutOfTheJsonAsApiGatewayLeavesThem() throws Exception {
+        String json = new String(EventFactory.json(request("/x", null, Map.of(), new byte[0]), MATCH, "req-1", NOW),
+                StandardCharsets.UTF_8);
+
+        assertFalse(json.contains("null"), json);
+        assertFalse(json.contains("\"cookies\""), json);
+        assertTrue(json.contains("\"isBase64Encoded\":false"), json);
+    }
+
+    /** Built as JSON and read back by the serializer of Lambda's runtime client, as a function reads it. */
     private static APIGatewayV2HTTPEvent build(IncomingRequest request) {
-        return EventFactory.build(request, MATCH, "req-1", NOW);
+        return read(EventFactory.json(request, MATCH, "req-1", NOW));
+    }
+
+    private static APIGatewayV2HTTPEvent read(byte[] json) {
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, EventFactoryTest.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(json));
     }
 
     private static IncomingRequest request(String path, String query, Map<String, List<String>> headers, byte[] body) {

@@ -3,11 +3,19 @@ package dev.broadsheet.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.template.ProjectFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The whole local API, in-process, on a free port, against in-memory emulators. */
+/**
+ * The whole local API on a free port, against in-memory emulators, every route through the local
+ * Lambda runtime (each function's deployment jar in JVMs of its own).
+ */
 class LocalApiIT {
 
     private static final String ALLOWED_ORIGIN = "http://localhost:8080";
@@ -121,6 +132,83 @@ class LocalApiIT {
         HttpResponse<String> other = send(request("/articles/" + SampleArticle.SLUG).header("Origin", OTHER_ORIGIN).build());
         assertEquals(200, other.statusCode());
         assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    @Test
+    void parallelRequestsToOneRouteAllSucceedInMoreThanOneExecutionEnvironment() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                responses.add(clients.submit(() -> send(get("/articles/" + SampleArticle.SLUG))));
+            }
+            for (Future<HttpResponse<String>> response : responses) {
+                assertEquals(200, response.get().statusCode(), response.get().body());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        int started = api.lambda().environmentsStarted("GetArticleFunction");
+        assertTrue(started > 1 && started <= Settings.DEFAULT_MAX_ENVIRONMENTS, "environments started: " + started);
+    }
+
+    @Test
+    void eachFunctionRunsFromItsDeploymentJarUnderTheRuntimeClientAndNothingElseOfTheProject() throws Exception {
+        assertEquals(200, send(get("/articles/" + SampleArticle.SLUG)).statusCode());
+
+        List<String> commandLines = ProcessHandle.current().descendants()
+                .map(process -> process.info().arguments().map(List::of).orElse(List.of()))
+                .filter(arguments -> arguments.contains("com.amazonaws.services.lambda.runtime.api.client.AWSLambda"))
+                .map(arguments -> String.join(" ", arguments))
+                .toList();
+        String getArticle = commandLines.stream()
+                .filter(line -> line.endsWith("dev.broadsheet.articles.handler.GetArticleHandler::handleRequest"))
+                .findFirst().orElseThrow(() -> new AssertionError("no GetArticle JVM among " + commandLines));
+        String classPath = getArticle.split(" -classpath ")[1].split(" ")[0];
+        List<String> projectEntries = List.of(classPath.split(java.io.File.pathSeparator)).stream()
+                .filter(entry -> !entry.contains("infrastructure/runtime/target/runtime-client/"))
+                .toList();
+        assertEquals(List.of(ProjectFiles.root().resolve("functions/articles/target/articles-lambda.jar").toString()),
+                projectEntries, getArticle);
+        assertTrue(getArticle.contains("-XX:MaxHeapSize=445644k"), getArticle);
+    }
+
+    @Test
+    void requestsTheServerCannotParseGetAShortProblemNamingNoJavaClass() throws Exception {
+        for (String request : List.of(
+                "GET /articles/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /articles?limit=%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GARBAGE\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(11_000) + "\r\n\r\n",
+                "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n")) {
+            String answer = raw(request);
+
+            assertTrue(answer.startsWith("HTTP/1.1 4"), request + " -> " + answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertFalse(answer.matches("(?s).*(Exception|java\\.|jetty|org\\.eclipse).*"), answer);
+        }
+    }
+
+    @Test
+    void manyHeadersWithinApiGatewaysSizeLimitAreAnswered() throws Exception {
+        StringBuilder request = new StringBuilder("GET /articles/" + SampleArticle.SLUG + " HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 250; i++) {
+            request.append("X-").append(i).append(": 1\r\n");
+        }
+        String answer = raw(request.append("Connection: close\r\n\r\n").toString());
+
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    }
+
+    /** Sends bytes as they are (no client library repairs them) and reads the whole answer. */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpRequest preflight(String origin) {

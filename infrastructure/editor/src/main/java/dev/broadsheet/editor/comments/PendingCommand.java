@@ -1,10 +1,8 @@
 package dev.broadsheet.editor.comments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.comments.moderation.Moderation.PendingComment;
-import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Arguments;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.EditorException;
@@ -76,7 +74,7 @@ public final class PendingCommand implements Callable<Integer> {
             List<PendingComment> pending = destination.moderation().pending(slug);
             List<PendingComment> shown = listing.shown(pending);
             if (listing.json()) {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(shown, pending.size(), destination)));
+                listing.printJson(out, destination, shown, pending.size(), "comments", PendingCommand::json);
                 return 0;
             }
             int width = context.columns();
@@ -97,24 +95,15 @@ public final class PendingCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode json(List<PendingComment> shown, int total, Target destination) {
-        ObjectNode document = Json.MAPPER.createObjectNode();
-        document.put("target", destination.description());
-        document.put("count", shown.size());
-        document.put("total", total);
-        ArrayNode comments = document.putArray("comments");
-        for (PendingComment comment : shown) {
-            comments.addObject()
-                    .put("id", comment.moderationId())
-                    .put("article", comment.articleSlug())
-                    .put("author", comment.author())
-                    .put("email", comment.email())
-                    .put("url", comment.url())
-                    .put("createdAt", comment.createdAt())
-                    .put("heldBecause", comment.heldBecause())
-                    .put("text", TerminalText.plain(comment.contentHtml()))
-                    .put("html", comment.contentHtml());
-        }
-        return document;
+    private static void json(PendingComment comment, ObjectNode node) {
+        node.put("id", comment.moderationId())
+                .put("article", comment.articleSlug())
+                .put("author", comment.author())
+                .put("email", comment.email())
+                .put("url", comment.url())
+                .put("createdAt", comment.createdAt())
+                .put("heldBecause", comment.heldBecause())
+                .put("text", TerminalText.plain(comment.contentHtml()))
+                .put("html", comment.contentHtml());
     }
 }
