@@ -21,6 +21,7 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.template.OpenApiContract;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -161,7 +162,7 @@ public final class CommentsFixture {
 
     /** A challenge asked for from a given client address. */
     public APIGatewayV2HTTPResponse challenge(String slug, String ip) {
-        return challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, ip, Map.of()), null);
+        return kept(CHALLENGES, challenges.handleRequest(event("POST", "/articles/" + slug + "/challenges", slug, null, null, ip, Map.of()), null));
     }
 
     /** The comment as stored (the status a submission's answer may hide). */
@@ -177,7 +178,7 @@ public final class CommentsFixture {
         if (parentId != null) {
             event.setQueryStringParameters(Map.of("parentId", parentId));
         }
-        return challenges.handleRequest(event, null);
+        return kept(CHALLENGES, challenges.handleRequest(event, null));
     }
 
     /** A fresh challenge's token and password. */
@@ -218,13 +219,23 @@ public final class CommentsFixture {
     }
 
     public APIGatewayV2HTTPResponse submitRaw(String slug, String body, String contentType, String ip) {
-        return submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, contentType, ip, Map.of()), null);
+        return kept("POST " + COMMENTS, submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug, body, contentType, ip, Map.of()), null));
     }
 
     public APIGatewayV2HTTPResponse list(String slug, Map<String, String> query, Map<String, String> headers) {
         APIGatewayV2HTTPEvent event = event("GET", "/articles/" + slug + "/comments", slug, null, null, "203.0.113.1", headers);
         event.setQueryStringParameters(query);
-        return list.handleRequest(event, null);
+        return kept("GET " + COMMENTS, list.handleRequest(event, null));
+    }
+
+    private static final String CHALLENGES = "POST /articles/{slug}/challenges";
+    private static final String COMMENTS = "/articles/{slug}/comments";
+    private static final OpenApiContract CONTRACT = OpenApiContract.ofProject();
+
+    /** Every response the tests receive keeps openapi.yaml's promise (status, type, schema, headers). */
+    private static APIGatewayV2HTTPResponse kept(String routeKey, APIGatewayV2HTTPResponse response) {
+        CONTRACT.requireKept(routeKey, response.getStatusCode(), response.getHeaders(), response.getBody());
+        return response;
     }
 
     /**

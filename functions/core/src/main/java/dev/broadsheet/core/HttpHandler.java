@@ -24,14 +24,33 @@ import java.io.StringWriter;
  */
 public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
 
+    /**
+     * Read from the process environment, where Lambda puts the template's variables: the local API
+     * and the tests run without a CDN unless they say otherwise ({@link #behind}).
+     */
+    private volatile CdnOrigin cdn = CdnOrigin.from(Environment.fromSystem());
+
     protected HttpHandler() {
         Core.getGlobalContext().register(this);
+    }
+
+    /** This handler behind a CDN (or {@link CdnOrigin#NONE}): for the local runtimes and tests. */
+    public final HttpHandler behind(CdnOrigin origin) {
+        this.cdn = origin;
+        return this;
+    }
+
+    /** The reader's address: the CDN's viewer address behind it, else API Gateway's source IP. */
+    protected final String clientAddress(Request request) {
+        return cdn.clientAddress(request);
     }
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return handle(new Request(event));
+            Request request = new Request(event);
+            cdn.verify(request);
+            return handle(request);
         } catch (ProblemException e) {
             return Responses.problem(e.problem(), e.headers());
         } catch (RuntimeException e) {
@@ -59,7 +78,15 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
-            prime();
+            // Priming's requests are not readers': they count in no business metric, and they come
+            // from inside, not through the CDN.
+            CdnOrigin origin = cdn;
+            cdn = CdnOrigin.NONE;
+            try {
+                Metrics.muted(this::prime);
+            } finally {
+                cdn = origin;
+            }
         } catch (RuntimeException e) {
             // Priming only saves time: a snapshot without it is slower to warm up, never wrong.
             System.err.println("SnapStart priming of " + getClass().getName() + " failed: " + e);

@@ -1,6 +1,7 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.broadsheet.core.CdnOrigin;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.schema.ArticleSchema;
@@ -43,8 +44,11 @@ class TemplateConsistencyTest {
     /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
-    /** Read by the JVM, not by our code. */
-    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /**
+     * Read by the JVM, not by our code; and the CDN settings, which every handler's base reads from
+     * the process environment (HttpHandler, CdnOrigin), so they are never asked of a given Environment.
+     */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", CdnOrigin.ENABLED, CdnOrigin.SECRET);
 
     private final SamTemplate template = SamTemplate.ofProject();
 

@@ -1,5 +1,6 @@
 package dev.broadsheet.editor;
 
+import dev.broadsheet.editor.destination.CredentialFailures;
 import dev.broadsheet.editor.publish.ConcurrentEditException;
 import dev.broadsheet.editor.publish.PublishConflictException;
 import picocli.CommandLine;
@@ -39,6 +40,11 @@ final class Failures implements IExecutionExceptionHandler {
     static String explain(Throwable e) {
         if (explained(e)) {
             return e.getMessage();
+        }
+        // Credentials can expire mid-command (an SSO session ends): the same advice as at the start.
+        java.util.Optional<String> credentials = CredentialFailures.recognised(e, null);
+        if (credentials.isPresent()) {
+            return credentials.get();
         }
         if (e instanceof ResourceNotFoundException) {
             return "a table does not exist: check --table (--comments-table, --guards-table), --stack and --region"

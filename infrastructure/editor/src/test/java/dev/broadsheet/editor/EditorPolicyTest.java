@@ -1,6 +1,7 @@
 package dev.broadsheet.editor;
 
 import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.GuardSchema;
 import dev.broadsheet.editor.destination.Targets;
 import dev.broadsheet.template.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,33 @@ class EditorPolicyTest {
         assertTrue(outputs.containsAll(Set.of(Targets.TABLE_OUTPUT, Targets.BUCKET_OUTPUT, Targets.API_URL_OUTPUT,
                 Targets.COMMENTS_TABLE_OUTPUT, Targets.GUARDS_TABLE_OUTPUT, "EditorPolicyArn")),
                 outputs.toString());
+    }
+
+    /**
+     * The editor writes only the guards it owns — authors' standing, spam decisions, bans — never a
+     * challenge nonce, a flood, duplicate or rate marker (which would let it clear a flood or replay
+     * a challenge).
+     */
+    @Test
+    void theGuardWritesAreLimitedToTheKindsTheEditorOwns() {
+        Map<String, Object> policy = template.resourcesOfType("AWS::IAM::ManagedPolicy").get("EditorPolicy");
+        List<Map<String, Object>> guardWrites = SamTemplate.list(SamTemplate.map(policy.get("PolicyDocument")).get("Statement"))
+                .stream().map(SamTemplate::map).filter(statement -> GUARDS.equals(statement.get("Resource")))
+                .filter(statement -> !"dynamodb:Scan".equals(statement.get("Action"))).toList();
+
+        assertEquals(1, guardWrites.size(), guardWrites.toString());
+        assertEquals(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), guardWrites.get(0).get("Action"));
+        Map<String, Object> condition = SamTemplate.map(guardWrites.get(0).get("Condition"));
+        // DUPLICATE: trashing a comment deletes its duplicate marker, so that its text may be posted again.
+        assertEquals(List.of(GuardSchema.APPROVED_AUTHOR + "*", GuardSchema.SPAM_EMAIL + "*", GuardSchema.BAN + "*",
+                        GuardSchema.DUPLICATE + "*"),
+                SamTemplate.map(condition.get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys"));
+        assertEquals("false", SamTemplate.map(condition.get("Null")).get("dynamodb:LeadingKeys"),
+                "the key must be present for the condition to mean anything");
+        for (String foreign : List.of(GuardSchema.NONCE, GuardSchema.PROOF_OF_WORK_NONCE, GuardSchema.FLOOD_IP,
+                GuardSchema.FLOOD_EMAIL, GuardSchema.RATE_COMMENTS_IP, GuardSchema.RATE_CHALLENGES_IP)) {
+            assertTrue(List.of(GuardSchema.APPROVED_AUTHOR, GuardSchema.SPAM_EMAIL, GuardSchema.BAN, GuardSchema.DUPLICATE).stream()
+                    .noneMatch(foreign::startsWith), foreign);
+        }
     }
 }

@@ -108,6 +108,13 @@ public final class LocalSecretsManager implements AutoCloseable {
             send(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
             return;
         }
+        // Each start makes one version, AWSCURRENT: a secret never rotated has no AWSPREVIOUS, as in AWS.
+        String stage = request.path("VersionStage").asText("AWSCURRENT");
+        if (!stage.equals("AWSCURRENT")) {
+            send(exchange, 400, error("ResourceNotFoundException",
+                    "Secrets Manager can't find the specified secret value for staging label: " + stage));
+            return;
+        }
         ObjectNode answer = JSON.createObjectNode();
         answer.put("ARN", arn);
         answer.put("Name", arn.substring(arn.lastIndexOf(':') + 1));

@@ -30,6 +30,8 @@ class LocalSecretsManagerIT {
             assertTrue(secret.length() >= 32, secret);
             assertEquals(secret, client.getSecretValue(get -> get.secretId(arn)).secretString(), "one value per start");
             assertThrows(ResourceNotFoundException.class, () -> client.getSecretValue(get -> get.secretId(arn + "-other")));
+            assertThrows(ResourceNotFoundException.class, () -> client.getSecretValue(get -> get.secretId(arn).versionStage("AWSPREVIOUS")),
+                    "never rotated: no previous version");
         }
         assertTrue(environment.keySet().stream().noneMatch(name -> name.contains("SECRET") && !name.equals("AWS_SECRET_ACCESS_KEY")
                 && !name.equals("AWS_ENDPOINT_URL_SECRETS_MANAGER")), "no secret value in the functions' environment: " + environment.keySet());

@@ -18,11 +18,18 @@ final class Gateway {
     private final Router router;
     private final Functions functions;
     private final CorsPolicy cors;
+    /** The tests' openapi.yaml check of every function response, or null (see ContractCheck). */
+    private final ContractCheck contract;
 
     Gateway(Router router, Functions functions, CorsPolicy cors) {
+        this(router, functions, cors, null);
+    }
+
+    Gateway(Router router, Functions functions, CorsPolicy cors, ContractCheck contract) {
         this.router = router;
         this.functions = functions;
         this.cors = cors;
+        this.contract = contract;
     }
 
     GatewayResponse respond(IncomingRequest request) {
@@ -61,7 +68,8 @@ final class Gateway {
             return GatewayResponse.internalServerError();
         }
         try {
-            return GatewayResponse.fromPayload(((InvocationResult.Response) result).payload());
+            GatewayResponse decoded = GatewayResponse.fromPayload(((InvocationResult.Response) result).payload());
+            return contract == null ? decoded : contract.check(match.route(), decoded);
         } catch (GatewayResponse.InvalidResponseException e) {
             System.err.println("[" + function + "] returned a response API Gateway cannot use: " + e.getMessage());
             return GatewayResponse.internalServerError();

@@ -126,7 +126,7 @@ public final class LocalApi implements AutoCloseable {
                     functions.prestartAll();
                 }
                 long functionsReady = System.nanoTime();
-                String sample = SampleArticle.publish(aws, hero.join()).outcome().name().toLowerCase(java.util.Locale.ROOT);
+                String sample = SampleArticle.seed(aws, hero::join);
                 long seeded = System.nanoTime();
 
                 List<Route> routes = template.routes();
@@ -134,9 +134,10 @@ public final class LocalApi implements AutoCloseable {
                 // Written before the first request is answered: a script that waits for the API finds it.
                 if (discoveryFile != null) {
                     discovery.writeTo(discoveryFile);
+                    SamEnvFile.write(discoveryFile.resolveSibling(SamEnvFile.NAME), SamEnvFile.of(template, references, aws));
                 }
-                Gateway gateway = new Gateway(new Router(routes), functions, cors);
-                server.start(gateway::respond);
+                Gateway gateway = new Gateway(new Router(routes), functions, cors, ContractCheck.fromSystemProperty());
+                server.start(OpenApiDocument.before(gateway::respond));
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, functions "
                         + (settings.prestart() ? "started" : "ready to start") + " in "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in "
@@ -211,6 +212,11 @@ public final class LocalApi implements AutoCloseable {
     public void close() {
         if (discoveryFile != null) {
             discovery.deleteFrom(discoveryFile);
+            try {
+                Files.deleteIfExists(discoveryFile.resolveSibling(SamEnvFile.NAME));
+            } catch (IOException e) {
+                System.err.println("Could not delete " + discoveryFile.resolveSibling(SamEnvFile.NAME) + ": " + e.getMessage());
+            }
         }
         if (site != null) {
             site.close();
@@ -246,6 +252,7 @@ public final class LocalApi implements AutoCloseable {
                         .append(": add it with --param AllowedOrigins=").append(site.url()).append('\n');
             }
         }
+        out.append("  contract: ").append(url()).append(OpenApiDocument.PATH).append(" (OpenAPI 3.1)\n");
         out.append("  try: curl ").append(url()).append("/articles/").append(SampleArticle.SLUG).append('\n');
         out.append("  publish: infrastructure/editor/bin/broadsheet publish ARTICLE.json --local").append('\n');
         out.append("Ctrl-C to stop").append(settings.dataDir() == null ? "." : "; data stays in " + settings.dataDir()

@@ -156,7 +156,28 @@ public final class SiteServer implements AutoCloseable {
         return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    /**
+     * The pages' Content-Security-Policy: scripts of this site only (none inline), data from the API
+     * only, forms posted to the API (or here, where its 303 comes back), images from anywhere (the
+     * API's 302 goes to a presigned URL of whatever S3 endpoint signs it), no plugins, no framing, no
+     * {@code <base>}. A comment's sanitized HTML therefore cannot run a script even if the sanitizer
+     * let one through. The ALTCHA widget (the optional proof of work) needs two things more: its
+     * solver runs in a worker made from a {@code blob:} URL, and it injects its stylesheet as a
+     * {@code <style>} element — so {@code worker-src blob:} and inline styles (not scripts).
+     */
+    String contentSecurityPolicy() {
+        String api = java.net.URI.create(apiUrl).resolve("/").toString().replaceAll("/$", "");
+        return "default-src 'none'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: http: https:; "
+                + "connect-src " + api + "; form-action 'self' " + api + "; base-uri 'none'; frame-ancestors 'none'; "
+                + "object-src 'none'";
+    }
+
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType.startsWith("text/html")) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy());
+            exchange.getResponseHeaders().set("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         // The demo changes while you edit it: always revalidate.

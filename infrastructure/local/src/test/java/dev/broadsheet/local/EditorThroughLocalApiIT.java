@@ -62,11 +62,21 @@ class EditorThroughLocalApiIT {
         assertEquals(api.url(), described.apiUrl());
         assertEquals(api.discovery(), described);
         assertEquals(ProcessHandle.current().pid(), described.pid());
+        // sam local invoke --env-vars .broadsheet/env.json: every function, the emulators' names and endpoints.
+        Path samEnv = discoveryFile.resolveSibling("env.json");
+        com.fasterxml.jackson.databind.JsonNode env = dev.broadsheet.core.Json.MAPPER.readTree(samEnv.toFile());
+        assertEquals(api.aws().physicalNames().get("ArticlesTable"), env.path("GetArticleFunction").path("ARTICLES_TABLE").asText());
+        assertEquals(api.aws().physicalNames().get("ImagesBucket"), env.path("GetImageFunction").path("IMAGES_BUCKET").asText());
+        String jvm = env.path("SubmitCommentFunction").path("JAVA_TOOL_OPTIONS").asText();
+        assertTrue(jvm.contains("-Daws.endpointUrlDynamoDb=" + api.aws().dynamoDbEndpoint()), jvm);
+        assertTrue(jvm.contains("-Daws.endpointUrlS3=" + api.aws().s3Endpoint()), jvm);
+        assertTrue(jvm.startsWith("-XX:+TieredCompilation"), "the template's own options stay: " + jvm);
 
         api.close();
         api = null;
 
         assertFalse(Files.exists(discoveryFile), "deleted on a clean shutdown");
+        assertFalse(Files.exists(samEnv), "deleted on a clean shutdown");
     }
 
     @Test

@@ -81,6 +81,17 @@ class LocalApiIT {
     }
 
     @Test
+    void servesItsOpenApiContractAndChecksEveryResponseAgainstIt() throws Exception {
+        HttpResponse<String> response = send(get("/openapi.yaml"));
+
+        assertEquals(200, response.statusCode());
+        assertTrue(contentType(response).startsWith("application/yaml"), contentType(response));
+        assertTrue(response.body().startsWith("openapi: 3.1"), response.body().substring(0, 40));
+        assertTrue(Boolean.getBoolean(ContractCheck.PROPERTY),
+                "Failsafe runs the integration tests with every local API response checked against openapi.yaml");
+    }
+
+    @Test
     void anUnknownArticleIsAProblem() throws Exception {
         HttpResponse<String> response = send(get("/articles/no-such-slug"));
 

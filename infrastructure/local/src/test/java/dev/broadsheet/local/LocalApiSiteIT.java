@@ -41,7 +41,12 @@ class LocalApiSiteIT {
         HttpResponse<String> config = get(site + "/config.js");
         assertEquals(200, config.statusCode());
         assertEquals("window.BROADSHEET_CONFIG = {\"apiUrl\":\"" + api.url() + "\"};\n", config.body());
-        assertEquals(200, get(site + "/articles/" + SampleArticle.SLUG).statusCode());
+        HttpResponse<String> page = get(site + "/articles/" + SampleArticle.SLUG);
+        assertEquals(200, page.statusCode());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("connect-src " + api.url() + ";")
+                && policy.contains("form-action 'self' " + api.url() + ";") && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(config.headers().firstValue("Content-Security-Policy").isEmpty(), "pages carry it; scripts need not");
     }
 
     @Test

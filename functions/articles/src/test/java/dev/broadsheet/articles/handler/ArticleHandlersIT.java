@@ -8,6 +8,7 @@ import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.template.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,6 +37,13 @@ class ArticleHandlersIT {
                 .handleRequest(Events.get("/articles", null, Map.of("tag", "world"), Map.of()), null);
 
         assertEquals(200, one.getStatusCode(), one.getBody());
+        OpenApiContract contract = OpenApiContract.ofProject();
+        contract.requireKept("GET /articles/{slug}", one.getStatusCode(), one.getHeaders(), one.getBody());
+        contract.requireKept("GET /articles", list.getStatusCode(), list.getHeaders(), list.getBody());
+        APIGatewayV2HTTPResponse missing = new GetArticleHandler(env)
+                .handleRequest(Events.get("/articles/article-8", Map.of("slug", "article-8"), null, Map.of()), null);
+        assertEquals(404, missing.getStatusCode());
+        contract.requireKept("GET /articles/{slug}", missing.getStatusCode(), missing.getHeaders(), missing.getBody());
         assertEquals("Headline 7", Json.MAPPER.readTree(one.getBody()).path("headline").asText());
         assertEquals(ArticleSettings.DEFAULT_CACHE_CONTROL, one.getHeaders().get("Cache-Control"));
         JsonNode items = Json.MAPPER.readTree(list.getBody()).path("items");

@@ -31,13 +31,26 @@ public final class Challenges {
 
     private final byte[] signingKey;
     private final byte[] passwordKey;
+    /** The secret's previous version (after a rotation), or null: its tokens stay good until they expire. */
+    private final byte[] previousSigningKey;
+    private final byte[] previousPasswordKey;
     private final Duration lifetime;
     private final Clock clock;
     private volatile SecureRandom random = new SecureRandom();
 
     public Challenges(Keys keys, Duration lifetime, Clock clock) {
+        this(keys, null, lifetime, clock);
+    }
+
+    /**
+     * @param previous the secret before the last rotation, or null: challenges handed out under it
+     *                 are still accepted (they expire within {@code lifetime}); new ones use {@code keys}
+     */
+    public Challenges(Keys keys, Keys previous, Duration lifetime, Clock clock) {
         this.signingKey = keys.derive("challenge-signature");
         this.passwordKey = keys.derive("challenge-password");
+        this.previousSigningKey = previous == null ? null : previous.derive("challenge-signature");
+        this.previousPasswordKey = previous == null ? null : previous.derive("challenge-password");
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -75,7 +88,13 @@ public final class Challenges {
             throw refused("challenge-invalid", "The challenge token is not one this site issued.");
         }
         byte[] signature = decode(parts[1]);
-        if (signature == null || !MessageDigest.isEqual(signature, Keys.hmac(signingKey, parts[0]))) {
+        byte[] tokenPasswordKey;
+        if (signature != null && MessageDigest.isEqual(signature, Keys.hmac(signingKey, parts[0]))) {
+            tokenPasswordKey = passwordKey;
+        } else if (signature != null && previousSigningKey != null
+                && MessageDigest.isEqual(signature, Keys.hmac(previousSigningKey, parts[0]))) {
+            tokenPasswordKey = previousPasswordKey;
+        } else {
             throw refused("challenge-invalid", "The challenge token is not one this site issued.");
         }
         byte[] payloadBytes = decode(parts[0]);
@@ -96,7 +115,8 @@ public final class Challenges {
             throw refused("challenge-expired", "The password has expired; ask for a new one.");
         }
         byte[] expected = decode(fields[2]);
-        if (password == null || expected == null || !MessageDigest.isEqual(expected, passwordHash(password.strip()))) {
+        if (password == null || expected == null
+                || !MessageDigest.isEqual(expected, Keys.hmac(tokenPasswordKey, password.strip()))) {
             throw refused("challenge-wrong-password", "The password does not match the one shown; copy it again.");
         }
         return new Verified(fields[3], expiresAt);

@@ -11,6 +11,7 @@ import dev.broadsheet.core.Environment;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,10 +40,11 @@ final class CommentSettings {
 
     /** The service for the challenge and submission routes: it needs the secret. */
     static CommentService service(Environment env) {
-        Challenges.Keys keys = keys(env);
+        Secrets secrets = secrets(env);
+        Challenges.Keys keys = secrets.current();
         Clock clock = Clock.systemUTC();
         int closeAfterDays = env.integer("COMMENTS_CLOSE_AFTER_DAYS", 0, 0, 36_500);
-        return new CommentService(store(env), new Challenges(keys, CHALLENGE_LIFETIME, clock), keys,
+        return new CommentService(store(env), new Challenges(keys, secrets.previous(), CHALLENGE_LIFETIME, clock), keys,
                 ModerationRules.from(env), closeAfterDays, limits(env), proofOfWork(env, keys, clock), clock);
     }
 
@@ -72,16 +74,29 @@ final class CommentSettings {
         return pattern;
     }
 
+    /** The challenge secret now, and before its last rotation (null when it was never rotated). */
+    record Secrets(Challenges.Keys current, Challenges.Keys previous) {
+    }
+
     /**
-     * The challenge secret, read once at init from Secrets Manager by its ARN — in every run: the
-     * local runtime serves its own Secrets Manager ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
+     * The challenge secret, read once at init from Secrets Manager by its ARN — its {@code AWSCURRENT}
+     * version, and its {@code AWSPREVIOUS} one when the secret has been rotated, so that challenges
+     * handed out before a rotation still work until they expire. In every run: the local runtime
+     * serves its own Secrets Manager ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
      */
-    static Challenges.Keys keys(Environment env) {
+    static Secrets secrets(Environment env) {
         String arn = env.require("CHALLENGE_SECRET_ARN");
         SdkHttpClient http = AwsClients.httpClient();
         try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", http, env).build()) {
-            String value = secrets.getSecretValue(get -> get.secretId(arn)).secretString();
-            return new Challenges.Keys(value.getBytes(StandardCharsets.UTF_8));
+            String current = secrets.getSecretValue(get -> get.secretId(arn)).secretString();
+            String previous;
+            try {
+                previous = secrets.getSecretValue(get -> get.secretId(arn).versionStage("AWSPREVIOUS")).secretString();
+            } catch (ResourceNotFoundException neverRotated) {
+                previous = null;
+            }
+            return new Secrets(new Challenges.Keys(current.getBytes(StandardCharsets.UTF_8)),
+                    previous == null ? null : new Challenges.Keys(previous.getBytes(StandardCharsets.UTF_8)));
         } finally {
             http.close();
         }

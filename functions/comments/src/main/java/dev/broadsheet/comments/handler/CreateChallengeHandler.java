@@ -9,6 +9,7 @@ import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Metrics;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.core.PrimingEvents;
@@ -74,7 +75,8 @@ public class CreateChallengeHandler extends HttpHandler {
         if (parentId != null && !CommentIds.isId(parentId)) {
             throw ProblemException.invalid("parentId", "format", "parentId must be the id of a comment.");
         }
-        CommentService.Issued issued = comments.challenge(slug, request.sourceIp());
+        CommentService.Issued issued = comments.challenge(slug, clientAddress(request));
+        Metrics.count(Metrics.CHALLENGES_ISSUED);
         if (wantsHtml(request.header("accept"))) {
             String articleUrl = articleUrlPattern.replace("{slug}", slug);
             Map<String, String> headers = new LinkedHashMap<>();

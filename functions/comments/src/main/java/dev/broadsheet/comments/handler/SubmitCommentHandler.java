@@ -12,6 +12,7 @@ import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Submission;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Metrics;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
@@ -74,14 +75,17 @@ public class SubmitCommentHandler extends HttpHandler {
             Submission submission = new Submission(fields.get("author"), fields.get("email"), fields.get("url"),
                     fields.get("content"), fields.get("parentId"), fields.get("challengeToken"),
                     fields.get("challengePassword"), fields.get(ProofOfWork.FIELD), fields.get(Submission.HONEYPOT_FIELD),
-                    request.sourceIp());
-            Comment comment = comments.submit(slug, submission).comment();
+                    clientAddress(request));
+            CommentService.Outcome outcome = comments.submit(slug, submission);
+            countAccepted(outcome);
+            Comment comment = outcome.comment();
             if (form) {
                 String fragment = comment.status() == CommentStatus.APPROVED ? "#comment-" + comment.id() : "?comment=pending#respond";
                 return redirect(slug, fragment);
             }
             return Responses.json(201, CommentViews.submitted(comment), Map.of());
         } catch (ProblemException e) {
+            countRefused(e.problem());
             if (form && slug != null && Slugs.isSlug(slug)) {
                 String type = e.problem().type().substring(Problem.TYPE_BASE.length());
                 return redirect(slug, "?comment-error=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "#respond");
@@ -109,6 +113,28 @@ public class SubmitCommentHandler extends HttpHandler {
         Responses.json(201, new CommentViews.SubmittedView(CommentIds.next(Instant.now()), null,
                 new CommentViews.Author("A reader", "https://example.com/"), html, Timestamps.format(Instant.now()),
                 CommentStatus.PENDING.value()), Map.of());
+    }
+
+    /** The business metrics of a submission that got through (README, "Operations"). */
+    private static void countAccepted(CommentService.Outcome outcome) {
+        if (outcome.dropped()) {
+            Metrics.count(Metrics.COMMENTS_REFUSED, 1, "honeypot");
+            return;
+        }
+        Metrics.count(switch (outcome.comment().status()) {
+            case APPROVED -> Metrics.COMMENTS_ACCEPTED;
+            case SPAM -> Metrics.COMMENTS_SPAM;
+            default -> Metrics.COMMENTS_HELD;
+        });
+    }
+
+    /** A refusal, by its problem type; a failed challenge (wrong, expired, used password) also on its own. */
+    private static void countRefused(Problem problem) {
+        String reason = problem.type().substring(Problem.TYPE_BASE.length());
+        Metrics.count(Metrics.COMMENTS_REFUSED, 1, reason);
+        if (reason.startsWith("challenge-")) {
+            Metrics.count(Metrics.CHALLENGE_FAILURES);
+        }
     }
 
     /** After a SnapStart restore: fresh random generators for comment ids. */

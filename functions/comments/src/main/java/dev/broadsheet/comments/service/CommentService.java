@@ -72,8 +72,8 @@ public final class CommentService {
         this.clock = clock;
     }
 
-    /** The result of a submission: the comment as stored (a honeypot's is never stored). */
-    public record Outcome(Comment comment) {
+    /** The result of a submission: the comment as stored; {@code dropped} when the honeypot was filled (never stored). */
+    public record Outcome(Comment comment, boolean dropped) {
     }
 
     /** A challenge: the password to copy, and the proof of work to solve when it is on (else null). */
@@ -131,7 +131,7 @@ public final class CommentService {
                 }
             }
             return new Outcome(new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                    null, null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null));
+                    null, null, null, null, html, CommentStatus.PENDING, fields.depth(), now, null), true);
         }
 
         DynamoComments.Standing standing = store.standing(authorHash, emailHash, email, ipHash);
@@ -143,7 +143,7 @@ public final class CommentService {
         Preconditions checks = new Preconditions(closeAfterDays > 0 ? now.minus(Duration.ofDays(closeAfterDays)) : null,
                 fields.parentId(), fields.depth() - 1);
         claim(slug, () -> store.store(comment, guards, checks, now), now);
-        return new Outcome(comment);
+        return new Outcome(comment, false);
     }
 
     private Issued issue(String slug) {

@@ -3,6 +3,7 @@ package dev.broadsheet.images.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Metrics;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.Request;
@@ -47,6 +48,7 @@ public class GetImageHandler extends HttpHandler {
         boolean json = wantsJson(request.queryParameter("format"));
         ImageKey key = RouteKeys.parse(request.event().getRawPath(), request.pathParameter("key"));
         SignedUrl url = images.sign(key).url();
+        Metrics.count(Metrics.IMAGES_SIGNED);
         String cacheControl = CachePolicy.cacheControl(url.expiresAt(), clock.instant());
         if (json) {
             return Responses.cacheableJson(request, ImageViews.url(url), cacheControl);

@@ -3,6 +3,7 @@ package dev.broadsheet.images.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.Metrics;
 import dev.broadsheet.core.PrimingEvents;
 import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Slugs;
@@ -49,6 +50,7 @@ public class ListArticleImagesHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(Request request) {
         String slug = Slugs.require(request.pathParameter("slug"));
         List<SignedImage> signed = images.signAll(slug);
+        Metrics.count(Metrics.IMAGES_SIGNED, signed.size());
         String baseUrl = request.baseUrl();
         Instant earliest = signed.stream().map(image -> image.url().expiresAt()).min(Comparator.naturalOrder()).orElse(null);
         // No URL in it: the list only changes when an editor republishes, like the article itself.

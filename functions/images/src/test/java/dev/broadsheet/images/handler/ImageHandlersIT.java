@@ -11,6 +11,7 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.template.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -123,6 +124,7 @@ class ImageHandlersIT {
         }
         APIGatewayV2HTTPResponse list = new ListArticleImagesHandler(new Environment(handlerEnvironment(null)))
                 .handleRequest(Events.articleImages(story.slug()), null);
+        kept("GET /articles/{slug}/images", list);
         assertEquals(404, list.getStatusCode());
         assertNoSignature(list);
     }
@@ -169,6 +171,7 @@ class ImageHandlersIT {
         for (Map.Entry<String, String> key : rawToDecoded.entrySet()) {
             APIGatewayV2HTTPResponse response = new GetImageHandler(new Environment(handlerEnvironment(null)))
                     .handleRequest(Events.image(key.getKey(), key.getValue(), null), null);
+            kept("GET /images/{key+}", response);
             assertEquals(400, response.getStatusCode(), key.getKey() + ": " + response.getBody());
             assertNoSignature(response);
         }
@@ -181,6 +184,7 @@ class ImageHandlersIT {
         APIGatewayV2HTTPResponse response = new ListArticleImagesHandler(new Environment(handlerEnvironment(null)))
                 .handleRequest(Events.articleImages(story.slug()), null);
 
+        kept("GET /articles/{slug}/images", response);
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode images = Json.MAPPER.readTree(response.getBody()).path("images");
         assertEquals(2, images.size());
@@ -208,10 +212,11 @@ class ImageHandlersIT {
 
         assertEquals(items, aws.dynamoDb().scan(scan -> scan.tableName(table)).count(), "priming wrote to the table");
         assertEquals(objects, aws.s3().listObjectsV2(objectList -> objectList.bucket(bucket)).keyCount(), "priming wrote to S3");
-        APIGatewayV2HTTPResponse redirect = get.handleRequest(Events.image(story.heroKey(), story.heroKey(), null), null);
+        APIGatewayV2HTTPResponse redirect = kept("GET /images/{key+}",
+                get.handleRequest(Events.image(story.heroKey(), story.heroKey(), null), null));
         assertEquals(302, redirect.getStatusCode(), redirect.getBody());
         assertArrayEquals(story.hero(), fetch(URI.create(redirect.getHeaders().get("Location"))).body());
-        APIGatewayV2HTTPResponse images = list.handleRequest(Events.articleImages(story.slug()), null);
+        APIGatewayV2HTTPResponse images = kept("GET /articles/{slug}/images", list.handleRequest(Events.articleImages(story.slug()), null));
         assertEquals(200, images.getStatusCode(), images.getBody());
         assertEquals(2, Json.MAPPER.readTree(images.getBody()).path("images").size());
     }
@@ -258,8 +263,16 @@ class ImageHandlersIT {
     }
 
     private static APIGatewayV2HTTPResponse getImage(Map<String, String> variables, String key, String format) {
-        return new GetImageHandler(new Environment(variables))
-                .handleRequest(Events.image(key, key, format == null ? null : Map.of("format", format)), null);
+        return kept("GET /images/{key+}", new GetImageHandler(new Environment(variables))
+                .handleRequest(Events.image(key, key, format == null ? null : Map.of("format", format)), null));
+    }
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.ofProject();
+
+    /** Every response these tests receive keeps openapi.yaml's promise. */
+    private static APIGatewayV2HTTPResponse kept(String routeKey, APIGatewayV2HTTPResponse response) {
+        CONTRACT.requireKept(routeKey, response.getStatusCode(), response.getHeaders(), response.getBody());
+        return response;
     }
 
     private static void assertNoSignature(APIGatewayV2HTTPResponse response) {

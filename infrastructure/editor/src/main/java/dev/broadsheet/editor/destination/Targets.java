@@ -110,8 +110,7 @@ public final class Targets {
         try {
             credentials.resolveCredentials();
         } catch (SdkException e) {
-            throw new EditorException("no AWS credentials" + (profile == null ? "" : " for profile " + profile)
-                    + ": configure credentials with aws configure (or aws configure sso), or pass --profile NAME", e);
+            throw new EditorException(CredentialFailures.explain(e, profile), e);
         }
         String table = names.table();
         String bucket = names.bucket();

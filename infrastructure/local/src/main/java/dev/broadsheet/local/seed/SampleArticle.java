@@ -20,7 +20,7 @@ import java.util.Map;
  * Publishes the reference article (the sample content of {@code shared/reference/seed}) into the
  * local emulators, with a generated hero image, through the editor's publisher: the same
  * validation, content-addressed upload and conditional write as {@code broadsheet publish}.
- * Safe at every start: when the stored article is already this one, nothing is written.
+ * At every start of the local API it is published only when missing ({@link #seed}), so local edits stay.
  */
 public final class SampleArticle {
 
@@ -38,11 +38,28 @@ public final class SampleArticle {
 
     /** @param heroPng {@link HeroIllustration#png()}, drawn ahead of time (it takes a few hundred ms) */
     public static PublishResult publish(LocalAws aws, byte[] heroPng) {
-        Publisher publisher = new Publisher(new ArticleTable(aws.dynamoDb(), aws.physicalNames().get("ArticlesTable")),
-                new ImageBucket(aws.s3(), aws.physicalNames().get("ImagesBucket")), Clock.systemUTC());
-        // The sample's own file is its source of truth: every start puts it back as it is (unchanged after the first).
+        Publisher publisher = new Publisher(table(aws), new ImageBucket(aws.s3(), aws.physicalNames().get("ImagesBucket")),
+                Clock.systemUTC());
+        // The sample's own file, as it is: whatever is stored is overwritten (seed calls this only when nothing is).
         return publisher.publish(json(), ImageFiles.inMemory(Map.of(HERO_FILE, heroPng)), Progress.SILENT,
                 Publisher.Request.overwriting("the local API"));
+    }
+
+    /**
+     * What the local API does at every start: publishes the sample article only when the data has
+     * no article of its slug, so an edit (or an unpublish) made locally survives a restart.
+     *
+     * @return what happened, for the start-up banner: {@code created}, or {@code kept as it is}
+     */
+    public static String seed(LocalAws aws, java.util.function.Supplier<byte[]> heroPng) {
+        if (table(aws).find(SLUG).isPresent()) {
+            return "kept as it is";
+        }
+        return publish(aws, heroPng.get()).outcome().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ArticleTable table(LocalAws aws) {
+        return new ArticleTable(aws.dynamoDb(), aws.physicalNames().get("ArticlesTable"));
     }
 
     private static JsonNode json() {

@@ -43,4 +43,19 @@ class SampleArticleIT {
         assertEquals("image/png", hero.contentType());
         assertEquals(ImageBucket.CACHE_CONTROL, hero.cacheControl());
     }
+
+    @Test
+    void aLocalEditSurvivesTheNextStart(LocalAws aws) {
+        aws.reset();
+        String table = aws.physicalNames().get("ArticlesTable");
+        assertEquals("created", SampleArticle.seed(aws, HeroIllustration::png));
+        Map<String, AttributeValue> key = Map.of("slug", AttributeValue.fromS(SampleArticle.SLUG));
+        aws.dynamoDb().updateItem(update -> update.tableName(table).key(key)
+                .updateExpression("SET headline = :h").expressionAttributeValues(Map.of(":h", AttributeValue.fromS("Edited locally"))));
+
+        assertEquals("kept as it is", SampleArticle.seed(aws, () -> {
+            throw new AssertionError("no hero is drawn when nothing is published");
+        }));
+        assertEquals("Edited locally", aws.dynamoDb().getItem(get -> get.tableName(table).key(key)).item().get("headline").s());
+    }
 }
