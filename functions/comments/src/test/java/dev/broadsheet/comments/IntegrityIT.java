@@ -115,7 +115,9 @@ class IntegrityIT {
             assertTrue(fixture.conflictPauses.get() > pausesBefore, "the submission met TransactionConflict and backed off");
             assertEquals(1, fixture.commentCount(SLUG), "stored once, counted once");
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            // The emulator holds the article until the hold ends: the next test must not meet it.
+            assertTrue(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
         }
     }
 
@@ -137,7 +139,9 @@ class IntegrityIT {
             APIGatewayV2HTTPResponse retried = fixture.submitJson(SLUG, fields, "198.51.100.1");
             assertEquals(201, retried.getStatusCode(), "the same challenge works for the retry: " + retried.getBody());
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            // The emulator holds the article until the hold ends: the next test must not meet it.
+            assertTrue(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
         }
     }
 
@@ -153,7 +157,9 @@ class IntegrityIT {
             assertEquals(Result.CONFLICT, impatient.approve(id));
             holder.get();
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            // The emulator holds the article until the hold ends: the next test must not meet it.
+            assertTrue(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
         }
         assertEquals(0, fixture.commentCount(SLUG));
         aws.dynamoDb().deleteItem(delete -> delete.tableName(fixture.tables.articles()).key(ArticleSchema.key(SLUG)));
