@@ -21,16 +21,14 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.emulators.MutableClock;
 import dev.broadsheet.template.OpenApiContract;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,47 +281,5 @@ public final class CommentsFixture {
                                       Map<String, String> extraHeaders) {
         return HttpEvents.request(method, path).host("api.example.com").sourceIp(ip)
                 .pathParameters(Map.of("slug", slug)).body(contentType, body).headers(extraHeaders).build();
-    }
-
-    /** A clock the test sets and moves, and that can run something the next time it is read. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-        private final java.util.concurrent.atomic.AtomicReference<Runnable> onNextRead = new java.util.concurrent.atomic.AtomicReference<>();
-
-        /** Runs once, at the next read of the time: to act in the middle of a request. */
-        public void onNextRead(Runnable action) {
-            onNextRead.set(action);
-        }
-
-        public void set(Instant instant) {
-            now = instant;
-        }
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable action = onNextRead.getAndSet(null);
-            if (action != null) {
-                action.run();
-            }
-            return now;
-        }
     }
 }

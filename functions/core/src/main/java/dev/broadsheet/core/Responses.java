@@ -23,16 +23,20 @@ public final class Responses {
      * already holds that version.
      */
     public static APIGatewayV2HTTPResponse cacheableJson(Request request, JsonWritable body, String cacheControl) {
-        String json = JsonWriter.write(body);
-        String etag = ETags.of(json);
+        return cacheable(request, JsonWriter.write(body), JSON, cacheControl);
+    }
+
+    /** A cacheable response of any text type (feeds, sitemaps): as {@link #cacheableJson}, ETag and 304 included. */
+    public static APIGatewayV2HTTPResponse cacheable(Request request, String body, String contentType, String cacheControl) {
+        String etag = ETags.of(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", etag);
         headers.put("Cache-Control", cacheControl);
         if (ETags.matches(request.header("if-none-match"), etag)) {
             return response(304, headers, null);
         }
-        headers.put("Content-Type", JSON);
-        return response(200, headers, json);
+        headers.put("Content-Type", contentType);
+        return response(200, headers, body);
     }
 
     public static APIGatewayV2HTTPResponse json(int status, JsonWritable body, Map<String, String> extraHeaders) {

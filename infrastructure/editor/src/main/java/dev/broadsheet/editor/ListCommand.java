@@ -35,10 +35,13 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  broadsheet list --local",
                 "  broadsheet list --status unpublished --stack broadsheet",
+                "  broadsheet list --status scheduled --local",
                 "  broadsheet list --tag syria --limit 10 --json --local"})
 final class ListCommand implements Callable<Integer> {
 
-    private static final Set<String> STATUSES = Set.of(ArticleSchema.PUBLISHED, ArticleSchema.UNPUBLISHED, "draft");
+    /** As listed: a published article whose time has not come is {@code scheduled} (readers do not see it yet). */
+    static final String SCHEDULED = "scheduled";
+    private static final Set<String> STATUSES = Set.of(ArticleSchema.PUBLISHED, SCHEDULED, ArticleSchema.UNPUBLISHED, "draft");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final Table TABLE = new Table(List.of(
             new Table.Column("PUBLISHED (UTC)", 16, 3),
@@ -47,7 +50,7 @@ final class ListCommand implements Callable<Integer> {
             new Table.Column("SLUG", 24, 1),
             new Table.Column("HEADLINE", 20, 0)));
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only articles with this status: published, unpublished or draft.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only articles with this status: published (readers see it), scheduled (published for a future time), unpublished or draft.")
     String status;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Only articles with this tag.")
@@ -71,27 +74,28 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         if (status != null && !STATUSES.contains(status)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--status must be published, unpublished or draft, not " + status);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--status must be published, scheduled, unpublished or draft, not " + status);
         }
         if (tag != null && !Slugs.isTag(tag)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tag \"" + tag + "\" is not a tag (lower-case words joined by hyphens)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        Instant now = context.clock().instant();
         try (Target destination = target.open(context)) {
             List<Article> matching = destination.articles().list().stream().map(StoredArticle::article)
-                    .filter(article -> status == null || status.equals(article.status()))
+                    .filter(article -> status == null || status.equals(status(article, now)))
                     .filter(article -> tag == null || article.tags().contains(tag))
                     .sorted(Comparator.comparing(Article::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                             .thenComparing(Article::slug))
                     .toList();
             List<Article> shown = listing.shown(matching);
             if (listing.json()) {
-                listing.printJson(out, destination, shown, matching.size(), "articles", ListCommand::json);
+                listing.printJson(out, destination, shown, matching.size(), "articles", (article, node) -> json(article, node, now));
                 return 0;
             }
             List<List<String>> rows = new ArrayList<>();
             for (Article article : shown) {
-                rows.add(List.of(article.publishedAt() == null ? "-" : MINUTES.format(article.publishedAt()), article.status(),
+                rows.add(List.of(article.publishedAt() == null ? "-" : MINUTES.format(article.publishedAt()), status(article, now),
                         (article.commentsOpen() ? "open " : "closed ") + article.commentCount(), article.slug(),
                         TerminalText.oneLine(article.headline())));
             }
@@ -117,10 +121,15 @@ final class ListCommand implements Callable<Integer> {
         return (matching == 0 ? "No articles" : count) + (filters.isEmpty() ? "" : " with " + String.join(" and ", filters));
     }
 
-    private static void json(Article article, ObjectNode node) {
+    /** The stored status, except {@code scheduled} for a published article whose time is still to come. */
+    private static String status(Article article, Instant now) {
+        return ArticleSchema.isScheduled(article.status(), article.publishedAt(), now) ? SCHEDULED : article.status();
+    }
+
+    private static void json(Article article, ObjectNode node, Instant now) {
         node.put("slug", article.slug());
         node.put("headline", article.headline());
-        node.put("status", article.status());
+        node.put("status", status(article, now));
         node.put("publishedAt", Timestamps.format(article.publishedAt()));
         node.put("updatedAt", Timestamps.format(article.updatedAt()));
         ArrayNode tags = node.putArray("tags");

@@ -15,6 +15,8 @@ import dev.broadsheet.editor.publish.PublishResult;
 import dev.broadsheet.editor.publish.Publisher;
 import dev.broadsheet.editor.terminal.DisplayWidth;
 import dev.broadsheet.editor.terminal.TerminalText;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Timestamps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,10 @@ final class PublishCommand implements Callable<Integer> {
                 case CREATED -> "Published " + result.slug() + " (version " + result.version() + ")" + link;
                 case UPDATED -> "Updated " + result.slug() + " (version " + result.version() + ")" + link;
             });
+            if (ArticleSchema.isScheduled(ArticleSchema.PUBLISHED, result.publishedAt(), context.clock().instant())) {
+                out.println("  Scheduled for " + Timestamps.format(result.publishedAt())
+                        + ": not served, listed or in any feed before then (broadsheet list shows it as scheduled)");
+            }
             for (String note : result.notes()) {
                 out.println("  " + note);
             }

@@ -10,6 +10,8 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.Timestamps;
+import dev.broadsheet.emulators.MutableClock;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.PreparedImage;
@@ -48,6 +50,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -511,6 +516,36 @@ class EditorIT {
         assertEquals("published", tokyo.path("status").asText());
         assertTrue(tokyo.path("commentsOpen").asBoolean());
         assertEquals(1, tokyo.path("version").asLong());
+    }
+
+    @Test
+    void aFutureTimeSchedulesTheArticleAndListSaysSoUntilThen() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant time = clock.instant().plus(Duration.ofDays(2));
+        Files.writeString(dir.resolve("scheduled.json"), """
+                {"slug": "%s", "headline": "Tomorrow's news", "publishedAt": "%s", "body": [{"type": "paragraph", "text": "Text."}]}
+                """.formatted(SLUG, time));
+        Editor.Context context = new Editor.Context(() -> localApiFile, clock, Map.of());
+
+        Run publish = editor(context, "publish", dir.resolve("scheduled.json").toString(), "--local");
+
+        assertEquals(0, publish.code, publish.toString());
+        assertTrue(publish.out.contains("Published " + SLUG + " (version 1)"), publish.out);
+        assertTrue(publish.out.contains("Scheduled for " + Timestamps.format(time) + ": not served, listed or in any feed before then"),
+                publish.out);
+        assertEquals(404, new GetArticleHandler(environment()).handleRequest(get("/articles/" + SLUG, Map.of("slug", SLUG)), null)
+                .getStatusCode());
+        assertFalse(listedSlugs().contains(SLUG));
+        Run scheduled = editor(context, "list", "--status", "scheduled", "--local");
+        assertTrue(scheduled.out.contains(SLUG) && scheduled.out.contains("1 article with status scheduled"), scheduled.out);
+        assertTrue(editor(context, "list", "--status", "published", "--local").out.startsWith("No articles"));
+        assertEquals("scheduled", Json.MAPPER.readTree(editor(context, "list", "--json", "--local").out)
+                .path("articles").get(0).path("status").asText());
+
+        clock.advance(Duration.ofDays(2));
+        Run later = editor(context, "list", "--json", "--local");
+        assertEquals("published", Json.MAPPER.readTree(later.out).path("articles").get(0).path("status").asText());
+        assertFalse(editor(context, "publish", dir.resolve("scheduled.json").toString(), "--local").out.contains("Scheduled"));
     }
 
     @Test

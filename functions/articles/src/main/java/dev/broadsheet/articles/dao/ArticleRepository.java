@@ -4,12 +4,17 @@ import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Reads published articles. */
+/**
+ * Reads published articles: those {@link dev.broadsheet.core.schema.ArticleSchema#isPublishedAt
+ * published now}, by the repository's clock. A scheduled article is in none of the answers until its time.
+ */
 public interface ArticleRepository {
 
-    /** The article with this slug, if it exists and is published. */
+    /** The article with this slug, if it exists and is published now. */
     Optional<Article> findPublished(String slug);
 
     /**
@@ -19,4 +24,13 @@ public interface ArticleRepository {
      * @param after continue after this position; null for the first page
      */
     ArticlePage listPublished(String tag, int limit, FeedPosition after);
+
+    /** The newest published articles, whole (bodies included), newest first: the RSS feed. */
+    List<Article> newest(int limit);
+
+    /**
+     * Articles published within {@code window} before now (null: ever), newest first, at most
+     * {@code max}: slug, headline, publishedAt and updatedAt only (no body), for sitemaps.
+     */
+    List<Article> publishedWithin(Duration window, int max);
 }

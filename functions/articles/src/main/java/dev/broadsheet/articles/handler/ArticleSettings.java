@@ -6,6 +6,8 @@ import dev.broadsheet.core.AwsClients;
 import dev.broadsheet.core.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
+
 /** What the article handlers take from their environment, read once at init. */
 record ArticleSettings(String tableName, String articleUrlPattern, String cacheControl) {
 
@@ -22,6 +24,6 @@ record ArticleSettings(String tableName, String articleUrlPattern, String cacheC
 
     ArticleRepository repository(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), "DYNAMODB", AwsClients.httpClient(), env).build();
-        return new DynamoArticleRepository(dynamoDb, tableName);
+        return new DynamoArticleRepository(dynamoDb, tableName, Clock.systemUTC());
     }
 }

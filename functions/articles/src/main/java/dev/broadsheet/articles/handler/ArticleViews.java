@@ -41,7 +41,8 @@ final class ArticleViews {
                 canonicalUrl(article.slug()), apiBaseUrl + "/articles/" + article.slug());
     }
 
-    private String canonicalUrl(String slug) {
+    /** The article's page on the site ({@code ArticleUrlPattern}): what feeds and sitemaps link to. */
+    String canonicalUrl(String slug) {
         return articleUrlPattern.replace("{slug}", slug);
     }
 
@@ -49,8 +50,13 @@ final class ArticleViews {
         if (image == null) {
             return null;
         }
-        return new ImageView(apiBaseUrl + "/" + image.key(), image.alt(), image.caption(), image.credit(),
+        return new ImageView(imageUrl(image, apiBaseUrl), image.alt(), image.caption(), image.credit(),
                 image.width(), image.height());
+    }
+
+    /** The image's stable URL on this API: {@code GET /images/{key}} redirects to the bytes. */
+    static String imageUrl(Image image, String apiBaseUrl) {
+        return apiBaseUrl + "/" + image.key();
     }
 
     private static BlockView block(Block block, String apiBaseUrl) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ class DynamoArticleRepositoryIT {
     DynamoArticleRepositoryIT(LocalAws aws) {
         this.aws = aws;
         this.table = aws.physicalNames().get("ArticlesTable");
-        this.repository = new DynamoArticleRepository(aws.dynamoDb(), table);
+        this.repository = new DynamoArticleRepository(aws.dynamoDb(), table, Clock.systemUTC());
     }
 
     @BeforeEach
@@ -101,7 +102,7 @@ class DynamoArticleRepositoryIT {
             put(SampleArticles.published(n, n % 4 == 0 ? "syria" : "sport"));
         }
         // Pages of 2 items force the filter to read several DynamoDB pages per request.
-        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2);
+        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2, Clock.systemUTC());
 
         ArticlePage first = smallPages.listPublished("syria", 2, null);
         ArticlePage second = smallPages.listPublished("syria", 2, first.next());
@@ -116,7 +117,7 @@ class DynamoArticleRepositoryIT {
         for (int n = 0; n < 20; n++) {
             put(SampleArticles.published(n, n == 0 ? "rare" : "common"));
         }
-        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2);
+        DynamoArticleRepository smallPages = new DynamoArticleRepository(aws.dynamoDb(), table, 2, Clock.systemUTC());
 
         ArticlePage first = smallPages.listPublished("rare", 5, null);
         ArticlePage rest = smallPages.listPublished("rare", 5, first.next());

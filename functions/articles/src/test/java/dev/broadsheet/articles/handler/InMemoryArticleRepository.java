@@ -6,6 +6,9 @@ import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
 import dev.broadsheet.core.schema.ArticleSchema;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +23,17 @@ final class InMemoryArticleRepository implements ArticleRepository {
             Comparator.comparing(Article::publishedAt).thenComparing(Article::slug).reversed();
 
     private final Map<String, Article> articles = new LinkedHashMap<>();
+    private final Clock clock;
     private RuntimeException failure;
+
+    InMemoryArticleRepository() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what "published now" is measured against, as the table's repository does */
+    InMemoryArticleRepository(Clock clock) {
+        this.clock = clock;
+    }
 
     InMemoryArticleRepository add(Article article) {
         articles.put(article.slug(), article);
@@ -35,16 +48,14 @@ final class InMemoryArticleRepository implements ArticleRepository {
     @Override
     public Optional<Article> findPublished(String slug) {
         failIfAsked();
-        return Optional.ofNullable(articles.get(slug)).filter(Article::isPublished);
+        return Optional.ofNullable(articles.get(slug)).filter(article -> article.isPublishedAt(clock.instant()));
     }
 
     @Override
     public ArticlePage listPublished(String tag, int limit, FeedPosition after) {
         failIfAsked();
-        List<Article> feed = new ArrayList<>(articles.values().stream()
-                .filter(Article::isPublished)
+        List<Article> feed = new ArrayList<>(publishedNow()
                 .filter(article -> tag == null || article.tags().contains(tag))
-                .sorted(NEWEST_FIRST)
                 .toList());
         if (after != null) {
             feed.removeIf(article -> NEWEST_FIRST.compare(article, positionOf(after)) <= 0);
@@ -54,6 +65,23 @@ final class InMemoryArticleRepository implements ArticleRepository {
         }
         Article last = feed.get(limit - 1);
         return new ArticlePage(feed.subList(0, limit), new FeedPosition(last.publishedAt(), last.slug()));
+    }
+
+    @Override
+    public List<Article> newest(int limit) {
+        return listPublished(null, limit, null).articles();
+    }
+
+    @Override
+    public List<Article> publishedWithin(Duration window, int max) {
+        failIfAsked();
+        Instant since = window == null ? Instant.MIN : clock.instant().minus(window);
+        return publishedNow().filter(article -> !article.publishedAt().isBefore(since)).limit(max).toList();
+    }
+
+    private java.util.stream.Stream<Article> publishedNow() {
+        Instant now = clock.instant();
+        return articles.values().stream().filter(article -> article.isPublishedAt(now)).sorted(NEWEST_FIRST);
     }
 
     private static Article positionOf(FeedPosition position) {

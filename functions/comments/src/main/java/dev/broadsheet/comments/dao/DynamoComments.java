@@ -136,22 +136,24 @@ public final class DynamoComments {
         this.backoff = backoff;
     }
 
-    public Optional<ArticleState> article(String slug) {
-        return article(slug, false);
+    /** @param now what "published now" is measured against ({@link ArticleSchema#isPublishedAt}): a scheduled article is not open to comments */
+    public Optional<ArticleState> article(String slug, Instant now) {
+        return article(slug, now, false);
     }
 
     /** @param consistent a strongly consistent read (after a transaction said the article changed) */
-    public Optional<ArticleState> article(String slug, boolean consistent) {
+    public Optional<ArticleState> article(String slug, Instant now, boolean consistent) {
         Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.articles())
                 .key(ArticleSchema.key(slug)).consistentRead(consistent)
-                .projectionExpression("#slug, #status, #open, #publishedAt")
+                .projectionExpression("#slug, #status, #open, #publishedAt, #headline")
                 .expressionAttributeNames(Map.of("#slug", ArticleSchema.SLUG, "#status", ArticleSchema.STATUS,
-                        "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT))).item();
+                        "#open", ArticleSchema.COMMENTS_OPEN, "#publishedAt", ArticleSchema.PUBLISHED_AT,
+                        "#headline", ArticleSchema.HEADLINE))).item();
         if (Items.isMissing(item)) {
             return Optional.empty();
         }
-        return Optional.of(new ArticleState(slug, ArticleSchema.isPublished(item), ArticleSchema.commentsOpen(item),
-                Items.instant(item, ArticleSchema.PUBLISHED_AT)));
+        return Optional.of(new ArticleState(slug, ArticleSchema.isPublishedAt(item, now), ArticleSchema.commentsOpen(item),
+                Items.instant(item, ArticleSchema.PUBLISHED_AT), Items.string(item, ArticleSchema.HEADLINE)));
     }
 
     public Optional<Comment> comment(String slug, String id) {
@@ -247,7 +249,7 @@ public final class DynamoComments {
                 .expressionAttributeNames(Map.of("#id", CommentSchema.COMMENT_ID))).build());
         roles.add(CommentSchema.COMMENT_ID);
         boolean approved = comment.status() == CommentStatus.APPROVED;
-        writes.add(articleTakesComments(comment.articleSlug(), checks.closesBefore(), approved));
+        writes.add(articleTakesComments(comment.articleSlug(), now, checks.closesBefore(), approved));
         roles.add(Refusal.ARTICLE_CLOSED);
         if (checks.parentId() != null) {
             writes.add(parentStillApproved(comment.articleSlug(), checks.parentId(), checks.parentDepth()));
@@ -325,19 +327,43 @@ public final class DynamoComments {
         }
     }
 
+    /**
+     * The newest approved comments of an article, newest first (comment ids sort by time), for the
+     * comments feed: pages of the article's comments, newest first, filtered to approved, until
+     * {@code limit} are found or the read budget is spent.
+     */
+    public List<Comment> latestApproved(String slug, int limit) {
+        List<Comment> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        for (int page = 0; page < MAX_PAGES && found.size() < limit; page++) {
+            QueryResponse response = approvedPage(slug, startKey, false);
+            response.items().stream().limit(limit - found.size()).forEach(item -> found.add(CommentItems.fromItem(item)));
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        return List.copyOf(found);
+    }
+
+    /** One page of an article's comments (ids sort by time), filtered to the approved ones. */
+    private QueryResponse approvedPage(String slug, Map<String, AttributeValue> startKey, boolean oldestFirst) {
+        return dynamoDb.query(query -> query.tableName(tables.comments())
+                .keyConditionExpression("articleSlug = :slug")
+                .filterExpression("#status = :approved")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
+                .scanIndexForward(oldestFirst)
+                .limit(100)
+                .exclusiveStartKey(startKey));
+    }
+
     /** Approved comments of an article, oldest first, after the given id. */
     public Page approved(String slug, int limit, String afterId) {
         List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = afterId == null ? null : CommentSchema.key(slug, afterId);
         for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, AttributeValue> start = startKey;
-            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments())
-                    .keyConditionExpression("#slug = :slug")
-                    .filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#slug", CommentSchema.ARTICLE_SLUG, "#status", CommentSchema.STATUS))
-                    .expressionAttributeValues(Map.of(":slug", s(slug), ":approved", s(CommentStatus.APPROVED.value())))
-                    .limit(100)
-                    .exclusiveStartKey(start));
+            QueryResponse response = approvedPage(slug, startKey, true);
             List<Map<String, AttributeValue>> items = response.items();
             for (int i = 0; i < items.size(); i++) {
                 found.add(CommentItems.fromItem(items.get(i)));
@@ -372,17 +398,19 @@ public final class DynamoComments {
     }
 
     /**
-     * The article still takes comments: published, comments open, and (with a limit) published
+     * The article still takes comments: published now, comments open, and (with a limit) published
      * after {@code closesBefore}. For an approved comment the check is the condition of the update
      * that counts it (one transaction may touch an item once).
      */
-    private TransactWriteItem articleTakesComments(String slug, Instant closesBefore, boolean countIt) {
-        Map<String, String> names = new HashMap<>(Map.of("#status", ArticleSchema.STATUS, "#open", ArticleSchema.COMMENTS_OPEN));
+    private TransactWriteItem articleTakesComments(String slug, Instant now, Instant closesBefore, boolean countIt) {
+        // ArticleSchema.isPublishedAt as a condition: published, and not scheduled for later.
+        Map<String, String> names = new HashMap<>(Map.of("#status", ArticleSchema.STATUS, "#open", ArticleSchema.COMMENTS_OPEN,
+                "#publishedAt", ArticleSchema.PUBLISHED_AT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":published", s(ArticleSchema.PUBLISHED),
-                ":open", Items.bool(true)));
-        String condition = "#status = :published AND (attribute_not_exists(#open) OR #open = :open)";
+                ":open", Items.bool(true), ":now", s(Timestamps.format(now))));
+        String condition = "#status = :published AND (attribute_not_exists(#publishedAt) OR #publishedAt <= :now)"
+                + " AND (attribute_not_exists(#open) OR #open = :open)";
         if (closesBefore != null) {
-            names.put("#publishedAt", ArticleSchema.PUBLISHED_AT);
             values.put(":closesBefore", s(Timestamps.format(closesBefore)));
             condition += " AND (attribute_not_exists(#publishedAt) OR #publishedAt > :closesBefore)";
         }

@@ -1,5 +1,6 @@
 package dev.broadsheet.comments.handler;
 
+import dev.broadsheet.core.HtmlText;
 import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.service.CommentService;
@@ -48,7 +49,7 @@ final class ChallengeForm {
                     .append(" Turn JavaScript on and use the article page's form.</p>\n");
         }
         html
-                .append("<form method=\"post\" action=\"/articles/").append(escape(slug)).append("/comments\">\n")
+                .append("<form method=\"post\" action=\"/articles/").append(HtmlText.escape(slug)).append("/comments\">\n")
                 .append("<label for=\"content\">Comment</label>\n")
                 .append("<textarea id=\"content\" name=\"content\" required maxlength=\"65525\"></textarea>\n")
                 .append("<label for=\"author\">Name *</label>\n")
@@ -57,38 +58,22 @@ final class ChallengeForm {
                 .append("<input id=\"email\" name=\"email\" type=\"email\" required maxlength=\"100\" autocomplete=\"email\">\n")
                 .append("<label for=\"url\">Website</label>\n")
                 .append("<input id=\"url\" name=\"url\" type=\"url\" maxlength=\"200\" autocomplete=\"url\">\n")
-                .append("<p>* Copy This Password *</p>\n<p class=\"password\">").append(escape(challenge.password()))
+                .append("<p>* Copy This Password *</p>\n<p class=\"password\">").append(HtmlText.escape(challenge.password()))
                 .append("</p>\n<label for=\"challengePassword\">* Type Or Paste Password Here *</label>\n")
                 .append("<input id=\"challengePassword\" name=\"challengePassword\" required autocomplete=\"off\">\n")
-                .append("<input type=\"hidden\" name=\"challengeToken\" value=\"").append(escape(challenge.token())).append("\">\n");
+                .append("<input type=\"hidden\" name=\"challengeToken\" value=\"").append(HtmlText.escape(challenge.token())).append("\">\n");
         if (parentId != null) {
-            html.append("<input type=\"hidden\" name=\"parentId\" value=\"").append(escape(parentId)).append("\">\n");
+            html.append("<input type=\"hidden\" name=\"parentId\" value=\"").append(HtmlText.escape(parentId)).append("\">\n");
         }
         html.append("<div hidden><label for=\"").append(Submission.HONEYPOT_FIELD).append("\">Leave this empty</label>")
                 .append("<input id=\"").append(Submission.HONEYPOT_FIELD).append("\" name=\"").append(Submission.HONEYPOT_FIELD)
                 .append("\" tabindex=\"-1\" autocomplete=\"off\"></div>\n")
                 .append("<p class=\"notes\">You may use these HTML tags and attributes: ")
-                .append(escape(String.join(" ", CommentHtml.ALLOWED_TAGS))).append("</p>\n")
-                .append("<p class=\"notes\">The password works once, until ").append(escape(challenge.expiresAt().toString()))
+                .append(HtmlText.escape(String.join(" ", CommentHtml.ALLOWED_TAGS))).append("</p>\n")
+                .append("<p class=\"notes\">The password works once, until ").append(HtmlText.escape(challenge.expiresAt().toString()))
                 .append(".</p>\n<p><button type=\"submit\">Post Comment</button></p>\n</form>\n")
-                .append("<p><a href=\"").append(escape(articleUrl)).append("\">Back to the article</a></p>\n")
+                .append("<p><a href=\"").append(HtmlText.escape(articleUrl)).append("\">Back to the article</a></p>\n")
                 .append("</main>\n</body>\n</html>\n");
         return html.toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

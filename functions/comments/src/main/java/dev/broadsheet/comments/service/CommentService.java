@@ -167,7 +167,7 @@ public final class CommentService {
      * and a challenge issued for it — signed, never stored, not counted.
      */
     public Issued primeChallenge() {
-        store.article(PrimingEvents.MISSING_SLUG);
+        store.article(PrimingEvents.MISSING_SLUG, clock.instant());
         return issue(PrimingEvents.MISSING_SLUG);
     }
 
@@ -179,7 +179,7 @@ public final class CommentService {
      * @return the sanitized content
      */
     public String primeSubmission(String author, String email, String url, String content) {
-        store.article(PrimingEvents.MISSING_SLUG);
+        store.article(PrimingEvents.MISSING_SLUG, clock.instant());
         Issued issued = issue(PrimingEvents.MISSING_SLUG);
         Fields fields = validate(PrimingEvents.MISSING_SLUG, new Submission(author, email, url, content, null,
                 issued.password().token(), issued.password().password(), null, null, "192.0.2.1"));
@@ -203,7 +203,7 @@ public final class CommentService {
 
     /** SnapStart priming of the list route: a query of the comments of an article no one published. */
     public void primeList() {
-        store.article(PrimingEvents.MISSING_SLUG);
+        store.article(PrimingEvents.MISSING_SLUG, clock.instant());
         store.approved(PrimingEvents.MISSING_SLUG, 1, null);
     }
 
@@ -222,9 +222,21 @@ public final class CommentService {
     }
 
     public DynamoComments.Page list(String slug, int limit, String afterId) {
-        ArticleState article = store.article(slug).filter(ArticleState::published)
+        return store.approved(publishedArticle(slug).slug(), limit, afterId);
+    }
+
+    /** The comments feed: the article (published now, else 404) and its newest approved comments, newest first. */
+    public Latest latest(String slug, int limit) {
+        ArticleState article = publishedArticle(slug);
+        return new Latest(article, store.latestApproved(article.slug(), limit));
+    }
+
+    public record Latest(ArticleState article, List<Comment> comments) {
+    }
+
+    private ArticleState publishedArticle(String slug) {
+        return store.article(slug, clock.instant()).filter(ArticleState::published)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
-        return store.approved(article.slug(), limit, afterId);
     }
 
     private ArticleState openArticle(String slug) {
@@ -232,7 +244,7 @@ public final class CommentService {
     }
 
     private ArticleState openArticle(String slug, boolean consistent) {
-        ArticleState article = store.article(slug, consistent).filter(ArticleState::published)
+        ArticleState article = store.article(slug, clock.instant(), consistent).filter(ArticleState::published)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
         if (!article.commentsOpen()) {
             throw closed("Comments are closed for this article.");

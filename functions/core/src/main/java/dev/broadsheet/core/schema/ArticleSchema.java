@@ -2,6 +2,7 @@ package dev.broadsheet.core.schema;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -66,14 +67,32 @@ public final class ArticleSchema {
         return Map.of(SLUG, Items.s(slug));
     }
 
-    /** The one meaning of "published", for a status value. */
+    /**
+     * Whether an editor published it: the status alone. A published article whose time has not come
+     * is <em>scheduled</em>; readers see only what {@link #isPublishedAt} allows.
+     */
     public static boolean isPublished(String status) {
         return PUBLISHED.equals(status);
     }
 
-    /** The one meaning of "published", for an item (or a projection holding {@code status}). */
-    public static boolean isPublished(Map<String, AttributeValue> item) {
-        return !Items.isMissing(item) && isPublished(Items.string(item, STATUS));
+    /** Published, with its time still to come: waiting, invisible to readers ({@code broadsheet list} says "scheduled"). */
+    public static boolean isScheduled(String status, Instant publishedAt, Instant now) {
+        return isPublished(status) && publishedAt != null && publishedAt.isAfter(now);
+    }
+
+    /**
+     * The one meaning of "published now", which every read path applies (an article, the lists,
+     * feeds and sitemaps, image signing, comments): published by an editor, and its
+     * {@code publishedAt} not after {@code now}. An article with a future {@code publishedAt} is
+     * scheduled: not served (404), listed or signed, nor open to comments, until that instant.
+     */
+    public static boolean isPublishedAt(String status, Instant publishedAt, Instant now) {
+        return isPublished(status) && !isScheduled(status, publishedAt, now);
+    }
+
+    /** {@link #isPublishedAt(String, Instant, Instant)} for an item (or a projection holding {@code status} and {@code publishedAt}). */
+    public static boolean isPublishedAt(Map<String, AttributeValue> item, Instant now) {
+        return !Items.isMissing(item) && isPublishedAt(Items.string(item, STATUS), Items.instant(item, PUBLISHED_AT), now);
     }
 
     public static boolean commentsOpen(Map<String, AttributeValue> item) {

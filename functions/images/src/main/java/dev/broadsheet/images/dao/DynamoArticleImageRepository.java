@@ -5,6 +5,7 @@ import dev.broadsheet.images.model.ArticleImage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +16,26 @@ import static dev.broadsheet.core.schema.Items.string;
 
 /**
  * One {@code GetItem} on the articles table, projected to the attributes that decide what may be
- * signed: {@code status}, {@code heroImage} and {@code body} ({@link ArticleSchema}); this module
+ * signed: {@code status}, {@code publishedAt} (a scheduled article's images are signed from its
+ * time on, {@link ArticleSchema#isPublishedAt}), {@code heroImage} and {@code body}; this module
  * reads only the image part, so it does not depend on the articles module.
  */
 public final class DynamoArticleImageRepository implements ArticleImageRepository {
 
     /** {@code status} is a DynamoDB reserved word: every name goes through a placeholder. */
-    private static final String PROJECTION = "#status, #hero, #body";
-    private static final Map<String, String> NAMES = Map.of("#status", ArticleSchema.STATUS, "#hero", ArticleSchema.HERO_IMAGE,
-            "#body", ArticleSchema.BODY);
+    private static final String PROJECTION = "#status, #publishedAt, #hero, #body";
+    private static final Map<String, String> NAMES = Map.of("#status", ArticleSchema.STATUS,
+            "#publishedAt", ArticleSchema.PUBLISHED_AT, "#hero", ArticleSchema.HERO_IMAGE, "#body", ArticleSchema.BODY);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final Clock clock;
 
-    public DynamoArticleImageRepository(DynamoDbClient dynamoDb, String tableName) {
+    /** @param clock what "published now" is measured against */
+    public DynamoArticleImageRepository(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class DynamoArticleImageRepository implements ArticleImageRepositor
                 .key(ArticleSchema.key(slug))
                 .projectionExpression(PROJECTION)
                 .expressionAttributeNames(NAMES)).item();
-        if (!ArticleSchema.isPublished(item)) {
+        if (!ArticleSchema.isPublishedAt(item, clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(images(item));

@@ -37,7 +37,7 @@ record ImageSettings(String tableName, String bucket, UrlLifetime lifetime) {
             presigner.endpointOverride(endpoint)
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
-        return new PublishedImages(new DynamoArticleImageRepository(dynamoDb, tableName),
+        return new PublishedImages(new DynamoArticleImageRepository(dynamoDb, tableName, Clock.systemUTC()),
                 new S3ImageSigner(presigner.build(), bucket, credentials, lifetime, Clock.systemUTC()));
     }
 }

@@ -11,6 +11,8 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.core.schema.ArticleSchema;
 import dev.broadsheet.emulators.EmulatorsExtension;
 import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.emulators.MutableClock;
+import dev.broadsheet.images.dao.DynamoArticleImageRepository;
 import dev.broadsheet.template.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -127,6 +130,23 @@ class ImageHandlersIT {
         kept("GET /articles/{slug}/images", list);
         assertEquals(404, list.getStatusCode());
         assertNoSignature(list);
+    }
+
+    @Test
+    void theImagesOfAScheduledArticleAreSignedFromItsTimeOn() throws Exception {
+        Story story = publishStory(true);
+        Instant time = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        aws.dynamoDb().updateItem(update -> update.tableName(table).key(Map.of("slug", AttributeValue.fromS(story.slug())))
+                .updateExpression("SET publishedAt = :time").expressionAttributeValues(Map.of(":time", AttributeValue.fromS(time.toString()))));
+
+        APIGatewayV2HTTPResponse response = getImage(handlerEnvironment(null), story.heroKey(), null);
+        assertEquals(404, response.getStatusCode(), response.getBody());
+        assertNoSignature(response);
+        MutableClock clock = new MutableClock(time.minusMillis(1));
+        DynamoArticleImageRepository articles = new DynamoArticleImageRepository(aws.dynamoDb(), table, clock);
+        assertTrue(articles.publishedImages(story.slug()).isEmpty());
+        clock.set(time);
+        assertEquals(2, articles.publishedImages(story.slug()).orElseThrow().size());
     }
 
     @Test

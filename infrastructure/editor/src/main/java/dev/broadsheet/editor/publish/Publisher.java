@@ -115,7 +115,8 @@ public final class Publisher {
             Article article = article(prepared, stored.map(StoredArticle::article).orElse(null), now);
             List<String> notes = notes(prepared.draft(), stored, replaced);
             if (stored.isPresent() && comparable(stored.get().article()).equals(comparable(article))) {
-                return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), uploaded, skipped, notes);
+                return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), stored.get().article().publishedAt(),
+                        uploaded, skipped, notes);
             }
             try {
                 // Comments open/closed belongs to `comments close|open` unless the article JSON says otherwise.
@@ -123,7 +124,7 @@ public final class Publisher {
                         decisions(stored, article, new Decision(request.editor(), now)),
                         prepared.draft().commentsOpen() == null ? Set.of(ArticleSchema.COMMENTS_OPEN) : Set.of());
                 return new PublishResult(slug, stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED,
-                        article.version(), uploaded, skipped, notes);
+                        article.version(), article.publishedAt(), uploaded, skipped, notes);
             } catch (ConcurrentEditException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
