@@ -3,18 +3,27 @@
 //
 // The transaction reuses dynalite's own pieces: its request validations (expression parsing,
 // attribute checks) per action, its putItem/updateItem/deleteItem actions to evaluate conditions and
-// compute each new item, its per-table item locks, and its index maintenance. Semantics kept:
+// compute each new item, its per-table item locks, and its index computation. Semantics kept, as
+// DynamoDB documents them:
 //  - 1 to 100 actions (Put, Update, Delete, ConditionCheck), at most one action per item;
-//  - every item of the transaction is locked (in one global order, so two transactions never
-//    deadlock) before anything is read; plain PutItem/UpdateItem/DeleteItem take the same locks, so
-//    no other write to those items interleaves;
+//  - an item held by another transaction (from its start until its writes are on disk) makes this
+//    one cancel at once, without waiting: TransactionCanceledException whose CancellationReasons
+//    say TransactionConflict for the held items and None for the others. Nothing is written; the
+//    caller retries (with backoff) or gives up, as against DynamoDB;
+//  - every item is then locked (in one global order) before anything is read; plain
+//    PutItem/UpdateItem/DeleteItem take the same locks, so no other write interleaves;
 //  - all conditions are evaluated first; if any fails, nothing is written and the answer is
 //    TransactionCanceledException with one CancellationReason per action
 //    (ConditionalCheckFailed / None);
-//  - then all writes are applied, still under the locks.
+//  - then every write — items and their index entries — goes to the store in ONE LevelDB batch,
+//    which LevelDB applies atomically: a crash (kill -9) leaves all of the transaction on disk or
+//    none of it, and a GetItem sees all of it or none of it.
 // Not modelled: idempotency tokens (ClientRequestToken is accepted and ignored), capacity, item
-// collection metrics, and read isolation (a GetItem during the few milliseconds of the apply phase
-// may see some writes of the transaction and not others).
+// collection metrics, and TransactionConflictException on a plain PutItem/UpdateItem/DeleteItem of
+// an item a transaction holds (here such a write waits for the transaction instead).
+//
+// For tests only, a request header x-broadsheet-hold-ms: N keeps the transaction's items held N ms
+// (at most 5 s) before it proceeds, so that a test can force a conflict deterministically.
 'use strict'
 
 const path = require('path')
@@ -36,7 +45,12 @@ const actionValidations = {
 }
 
 const TARGET = 'DynamoDB_20120810.TransactWriteItems'
+const HOLD_HEADER = 'x-broadsheet-hold-ms'
+const MAX_HOLD_MS = 5000
 const MAX_ACTIONS = 100
+
+// Items held by a transaction in progress: "table\0key" of each, from its start to its commit.
+const held = new Set()
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
 // dynalite does not expose its store; capture it when its server creates it.
@@ -53,7 +67,8 @@ const dynaliteHandlers = server.listeners('request')
 server.removeAllListeners('request')
 server.on('request', function (req, res) {
   if (req.method === 'POST' && req.headers['x-amz-target'] === TARGET) {
-    return readBody(req, res, function (body) { transactWriteItems(body, res) })
+    const hold = Math.min(MAX_HOLD_MS, Math.max(0, parseInt(req.headers[HOLD_HEADER], 10) || 0))
+    return readBody(req, res, function (body) { transactWriteItems(body, res, hold) })
   }
   dynaliteHandlers.forEach(function (handler) { handler.call(server, req, res) })
 })
@@ -98,7 +113,7 @@ function validationError (message) {
   return db.validationError(message)
 }
 
-function transactWriteItems (body, res) {
+function transactWriteItems (body, res, holdMs) {
   let data
   try {
     data = JSON.parse(body)
@@ -144,34 +159,45 @@ function transactWriteItems (body, res) {
       const invalid = op.kind === 'Put' ? db.validateItem(keyAttrs, op.table) : db.validateKey(keyAttrs, op.table)
       if (invalid) return sendError(res, invalid)
       op.key = db.createKey(keyAttrs, op.table)
-      const id = op.request.TableName + '\u0000' + op.key
-      if (seen.has(id)) {
+      op.id = op.request.TableName + '\u0000' + op.key
+      if (seen.has(op.id)) {
         return sendError(res, validationError('Transaction request cannot include multiple operations on one item'))
       }
-      seen.add(id)
+      seen.add(op.id)
     }
-    lockAll(ops, function (release) {
+    // Checked and taken in one turn of the event loop: no other transaction can slip in between.
+    if (ops.some(function (op) { return held.has(op.id) })) {
+      return sendError(res, canceled(ops.map(function (op) {
+        return held.has(op.id) ? { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' } : { Code: 'None' }
+      })))
+    }
+    ops.forEach(function (op) { held.add(op.id) })
+    const unhold = function () { ops.forEach(function (op) { held.delete(op.id) }) }
+    setTimeout(function () { lockAll(ops, function (release) {
       const done = release(function (err, result) {
+        unhold()
         if (err) return sendError(res, err)
         send(res, 200, result)
       })
       evaluate(ops, function (err, reasons) {
         if (err) return done(err)
-        if (reasons.some(function (r) { return r.Code !== 'None' })) {
-          return done({
-            statusCode: 400,
-            body: {
-              __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
-              message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [' +
-                reasons.map(function (r) { return r.Code }).join(', ') + ']',
-              CancellationReasons: reasons,
-            },
-          })
-        }
+        if (reasons.some(function (r) { return r.Code !== 'None' })) return done(canceled(reasons))
         apply(ops, function (err) { done(err, {}) })
       })
-    })
+    }) }, holdMs)
   })
+}
+
+function canceled (reasons) {
+  return {
+    statusCode: 400,
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+      message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [' +
+        reasons.map(function (r) { return r.Code }).join(', ') + ']',
+      CancellationReasons: reasons,
+    },
+  }
 }
 
 function loadTables (ops, cb) {
@@ -273,18 +299,23 @@ function sandbox (op) {
   }
 }
 
+// Every write of the transaction — items, then their index entries — in one batch on dynalite's
+// single LevelDB store, whose sub-stores are key prefixes ('item-<table>~', 'index-<type>~<table>~
+// <index>~'; see dynalite's db/index.js getSubDb): LevelDB applies a batch atomically.
 function apply (ops, cb) {
-  let i = 0
-  ;(function next (err) {
-    if (err) return cb(err)
-    if (i === ops.length) return cb()
-    const op = ops[i++]
-    if (op.kind === 'ConditionCheck') return next()
-    const itemDb = store.getItemDb(op.request.TableName)
-    db.updateIndexes(store, op.table, op.oldItem, op.newItem, function (err) {
-      if (err) return cb(err)
-      if (op.newItem) itemDb.put(op.key, op.newItem, next)
-      else itemDb.del(op.key, next)
-    })
-  })()
+  const batch = []
+  for (const op of ops) {
+    if (op.kind === 'ConditionCheck') continue
+    const table = op.table
+    const itemKey = 'item-' + table.TableName + '~' + op.key
+    batch.push(op.newItem ? { type: 'put', key: itemKey, value: op.newItem } : { type: 'del', key: itemKey })
+    for (const indexType of [ 'Local', 'Global' ]) {
+      const actions = db.getIndexActions(table[indexType + 'SecondaryIndexes'] || [], op.oldItem, op.newItem, table)
+      const prefix = function (index) { return 'index-' + indexType.toLowerCase() + '~' + table.TableName + '~' + index + '~' }
+      actions.deletes.forEach(function (action) { batch.push({ type: 'del', key: prefix(action.index) + action.key }) })
+      actions.puts.forEach(function (action) { batch.push({ type: 'put', key: prefix(action.index) + action.key, value: action.item }) })
+    }
+  }
+  if (batch.length === 0) return cb()
+  store.db.batch(batch, cb)
 }

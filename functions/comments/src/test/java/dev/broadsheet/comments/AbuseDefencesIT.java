@@ -157,11 +157,15 @@ class AbuseDefencesIT {
     @Test
     void floodKeysComeFromTheNormalizedEmailAndAFloodIntervalOfZeroTurnsTheRuleOff() {
         submit("Jane", "jane@gmail.com", "First", "198.51.100.50");
-        for (String variant : List.of("Jane+news@Gmail.com", "j.a.n.e@googlemail.com", "ja\u200Bne@gmail.com")) {
+        for (String variant : List.of("Jane+news@Gmail.com", "j.a.n.e@googlemail.com")) {
             APIGatewayV2HTTPResponse response = fixture.submitJson(SLUG, fixture.validFields("Jane", variant, "Again " + variant),
                     "198.51.100.51");
             assertProblem(response, 429, "comment-flood");
         }
+        // An invisible character is not a variant to key on: it is refused outright (issue 11), naming the field.
+        APIGatewayV2HTTPResponse invisible = fixture.submitJson(SLUG, fixture.validFields("Jane", "ja\u200Bne@gmail.com", "Again"),
+                "198.51.100.51");
+        assertEquals("email", assertProblem(invisible, 400, "invalid-request").path("errors").get(0).path("field").asText());
 
         fixture.configure(Mode.FIRST_TIME, List.of(), List.of(), 0, new Limits(Duration.ZERO, 100, 100), null);
         for (String content : List.of("Second at once", "Third at once")) {

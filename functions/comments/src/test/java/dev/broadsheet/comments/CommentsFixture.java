@@ -16,13 +16,17 @@ import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.schema.ArticleLists;
+import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.emulators.LocalAws;
 import dev.broadsheet.emulators.MutableClock;
 import dev.broadsheet.template.OpenApiContract;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,6 +70,22 @@ public final class CommentsFixture {
         publish(OTHER_SLUG, true, clock.instant().minus(Duration.ofDays(2)));
     }
 
+    /** Backoff pauses taken by the submissions' retries (after a TransactionConflict). */
+    public final java.util.concurrent.atomic.AtomicInteger conflictPauses = new java.util.concurrent.atomic.AtomicInteger();
+    private Backoff backoff = countingBackoff(DynamoComments.CONFLICT_BACKOFF);
+
+    /** The submissions retry with this backoff (its pauses are counted in {@link #conflictPauses}). */
+    public void retryWith(Backoff backoff) {
+        this.backoff = countingBackoff(backoff);
+    }
+
+    private Backoff countingBackoff(Backoff backoff) {
+        return new Backoff(backoff.attempts(), backoff.base(), backoff.cap(), duration -> {
+            conflictPauses.incrementAndGet();
+            backoff.sleeper().sleep(duration);
+        });
+    }
+
     public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays) {
         configure(mode, moderationWords, disallowedWords, closeAfterDays, GENEROUS_LIMITS, null);
     }
@@ -73,7 +93,7 @@ public final class CommentsFixture {
     /** The per-client limits and the proof of work (null: off) too. */
     public void configure(ModerationRules.Mode mode, List<String> moderationWords, List<String> disallowedWords, int closeAfterDays,
                           Limits limits, ProofOfWork proofOfWork) {
-        DynamoComments store = new DynamoComments(aws.dynamoDb(), tables);
+        DynamoComments store = new DynamoComments(aws.dynamoDb(), tables, backoff);
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), clock), KEYS,
                 new ModerationRules(mode, moderationWords, disallowedWords), closeAfterDays, limits, proofOfWork, clock);
         this.service = service;
@@ -116,14 +136,38 @@ public final class CommentsFixture {
         }
     }
 
-    public long commentCount(String slug) {
-        return Long.parseLong(article(slug).get("commentCount").n());
+    /**
+     * Closes or opens an article's comments as the editor does ({@code broadsheet comments
+     * close|open}, the editor's ArticleTable): one versioned write, version + 1.
+     */
+    public void setCommentsOpen(String slug, boolean open) {
+        long version = version(slug);
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles()).key(ArticleSchema.key(slug))
+                .updateExpression("SET #open = :open, #version = :next").conditionExpression("#version = :read")
+                .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN, "#version", ArticleSchema.VERSION))
+                .expressionAttributeValues(Map.of(":open", Items.bool(open), ":next", Items.n(version + 1), ":read", Items.n(version)))).build());
+        // The list items show the flag too, as the editor writes them.
+        for (String key : ArticleLists.itemKeys(slug, List.of(TAG))) {
+            writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.articles()).key(ArticleSchema.key(key))
+                    .updateExpression("SET #open = :open")
+                    .expressionAttributeNames(Map.of("#open", ArticleSchema.COMMENTS_OPEN))
+                    .expressionAttributeValues(Map.of(":open", Items.bool(open)))).build());
+        }
+        aws.dynamoDb().transactWriteItems(tx -> tx.transactItems(writes));
     }
 
     /** The article's item, or one of its list items (key {@code <list>/<slug>}). */
     public Map<String, AttributeValue> article(String key) {
-        return aws.dynamoDb().getItem(get -> get.tableName(tables.articles())
-                .key(Map.of("slug", AttributeValue.fromS(key))).consistentRead(true)).item();
+        return aws.dynamoDb().getItem(get -> get.tableName(tables.articles()).key(ArticleSchema.key(key)).consistentRead(true)).item();
+    }
+
+    public long commentCount(String slug) {
+        return Items.number(article(slug), ArticleSchema.COMMENT_COUNT);
+    }
+
+    public long version(String slug) {
+        return Items.number(article(slug), ArticleSchema.VERSION);
     }
 
     /** The comment count and open flag of the article and each of its list items: all alike when consistent. */

@@ -23,7 +23,6 @@ import static dev.broadsheet.comments.CommentsFixture.SLUG;
 import static dev.broadsheet.comments.CommentsFixture.TAG;
 import static dev.broadsheet.comments.CommentsFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +82,7 @@ class ModerationIT {
 
         fixture.moderation.approve(id);
         assertEquals(List.of("1/true", "1/true", "1/true"), fixture.countersEverywhere(SLUG));
-        fixture.moderation.close(SLUG);
+        fixture.setCommentsOpen(SLUG, false);
         assertEquals(List.of("1/false", "1/false", "1/false"), fixture.countersEverywhere(SLUG));
         fixture.moderation.trash(id);
         assertEquals(List.of("0/false", "0/false", "0/false"), fixture.countersEverywhere(SLUG));
@@ -178,17 +177,6 @@ class ModerationIT {
         assertEquals(Result.NOT_FOUND, fixture.moderation.approve(SLUG + "/01HZZZZZZZZZZZZZZZZZZZZZZZ"));
         assertThrows(IllegalArgumentException.class, () -> fixture.moderation.approve("no-slash"));
         assertThrows(IllegalArgumentException.class, () -> fixture.moderation.trash(SLUG + "/not-an-id"));
-    }
-
-    @Test
-    void closingAndOpeningAnArticleDecidesWhetherItTakesComments() {
-        assertTrue(fixture.moderation.close(SLUG));
-        assertEquals(403, fixture.challenge(SLUG).getStatusCode());
-        assertTrue(fixture.moderation.open(SLUG));
-        assertEquals(201, fixture.challenge(SLUG).getStatusCode());
-        long items = fixture.count(fixture.tables.articles());
-        assertFalse(fixture.moderation.close("no-such-article"));
-        assertEquals(items, fixture.count(fixture.tables.articles()), "closing an unknown article creates nothing");
     }
 
     private String submit(String slug, String author, String email, String ip) {

@@ -6,6 +6,7 @@ import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.comments.service.ModerationRules.Mode;
 import dev.broadsheet.comments.service.Submission;
+import dev.broadsheet.core.Json;
 import dev.broadsheet.core.Problem;
 import dev.broadsheet.core.ProblemException;
 import dev.broadsheet.core.schema.CommentStatus;
@@ -141,6 +142,43 @@ class SubmissionRulesIT {
     }
 
     @Test
+    void aContentTypeWithoutATypeIs415NotA500() {
+        List<Long> before = fixture.writtenState();
+        for (String contentType : List.of(";", ";;", " ; ", "; charset=utf-8", "")) {
+            assertProblem(fixture.submitRaw(SLUG, "{}", contentType, IP), 415, "unsupported-media-type");
+        }
+        assertEquals(before, fixture.writtenState());
+    }
+
+    @Test
+    void contentThatSanitizesToNothingIs400NamingContent() {
+        for (String content : List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=\"javascript:x\"></iframe>",
+                "<b></b> <i> </i>", "<style>p{}</style>\u200b", "<svg><script>1</script></svg>")) {
+            Map<String, String> fields = fixture.validFields("Jane", "jane@example.com", content);
+            JsonNode problem = assertRefusedWithoutWrites(fields, 400, "invalid-request");
+            assertEquals("content", problem.path("errors").get(0).path("field").asText(), content);
+            assertEquals("empty-after-sanitizing", problem.path("errors").get(0).path("code").asText());
+            assertTrue(problem.path("errors").get(0).path("message").asText().contains("removing HTML that is not allowed"));
+        }
+        assertEquals(201, fixture.submitJson(SLUG, fixture.validFields("Jane", "jane@example.com", "<script>x</script>kept"), IP)
+                .getStatusCode(), "text around removed markup is a comment");
+    }
+
+    @Test
+    void emailsWithControlFormatOrLoneSurrogateCharactersAre400NamingEmail() {
+        // As a script sends them: JSON escapes (a lone surrogate cannot travel as UTF-8 bytes).
+        for (String email : List.of("ann\\u200b@example.com", "ann@exa\\u200dmple.com", "an\\u0007n@example.com",
+                "\\ufeffann@example.com", "ann\\ud800@example.com", "ann\\udc00@example.com", "ann\\u2028@example.com",
+                "a\\u202en@example.com")) {
+            String body = Json.write(fixture.validFields("Jane", "EMAIL", "Hello")).replace("\"EMAIL\"", "\"" + email + "\"");
+            List<Long> before = fixture.writtenState();
+            JsonNode problem = assertProblem(fixture.submitRaw(SLUG, body, "application/json", IP), 400, "invalid-request");
+            assertEquals(List.of("email"), fields(problem), email);
+            assertEquals(before, fixture.writtenState());
+        }
+    }
+
+    @Test
     void aBodyOver64KiBIs413() {
         Map<String, String> fields = fixture.validFields("Jane", "jane@example.com", "x".repeat(64 * 1024));
         assertRefusedWithoutWrites(fields, 413, "body-too-large");
@@ -160,10 +198,10 @@ class SubmissionRulesIT {
     @Test
     void commentsClosedOnTheArticleAre403() {
         Map<String, String> fields = fixture.validFields("Jane", "jane@example.com", "Hello");
-        fixture.moderation.close(SLUG);
+        fixture.setCommentsOpen(SLUG, false);
         assertRefusedWithoutWrites(fields, 403, "comments-closed");
         assertProblem(fixture.challenge(SLUG), 403, "comments-closed");
-        fixture.moderation.open(SLUG);
+        fixture.setCommentsOpen(SLUG, true);
         assertEquals(201, fixture.submitJson(SLUG, fields, IP).getStatusCode());
     }
 

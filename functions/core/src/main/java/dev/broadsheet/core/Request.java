@@ -70,16 +70,28 @@ public final class Request {
     }
 
     /**
-     * The public base URL of this API ({@code https://host}), from API Gateway's forwarding
-     * headers, so links in responses point back at whichever domain the client called.
+     * The public base URL of this API ({@code https://domain}), from {@code requestContext.domainName}:
+     * the domain API Gateway answered on, whatever {@code Host} the client sent. Links built from a
+     * client's {@code Host} would end up in responses CDNs cache for everyone. The scheme is https
+     * unless the gateway says http (only the local API does).
      */
     public String baseUrl() {
-        String proto = header("x-forwarded-proto");
-        String host = header("host");
-        if (host == null && event.getRequestContext() != null) {
-            host = event.getRequestContext().getDomainName();
+        var context = event.getRequestContext();
+        String domain = context == null ? null : context.getDomainName();
+        String scheme = "http".equals(header("x-forwarded-proto")) ? "http" : "https";
+        return scheme + "://" + (domain == null || domain.isBlank() ? "localhost" : domain);
+    }
+
+    /**
+     * The media type of a {@code Content-Type} (or one {@code Accept} range): lower-case, without
+     * parameters; empty for a value with no type at all ({@code ";"}, {@code " ; "}); null for null.
+     */
+    public static String mediaType(String value) {
+        if (value == null) {
+            return null;
         }
-        return (proto == null ? "https" : proto) + "://" + (host == null ? "localhost" : host);
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     public APIGatewayV2HTTPEvent event() {

@@ -38,12 +38,24 @@ class RequestTest {
     }
 
     @Test
-    void theBaseUrlFollowsTheForwardingHeaders() {
-        Request local = new Request(APIGatewayV2HTTPEvent.builder()
-                .withHeaders(Map.of("host", "localhost:3000", "x-forwarded-proto", "http")).build());
+    void mediaTypesWithoutATypeAreEmptyNotAnError() {
+        assertEquals("application/json", Request.mediaType("Application/JSON; charset=utf-8"));
+        for (String none : new String[] {";", ";;", " ; ", "", "; charset=utf-8"}) {
+            assertEquals("", Request.mediaType(none), "[" + none + "]");
+        }
+        assertEquals(null, Request.mediaType(null));
+    }
+
+    @Test
+    void theBaseUrlIsTheApiDomainNeverTheClientsHost() {
+        Request local = new Request(HttpEvents.request("GET", "/articles").host("localhost:3000")
+                .headers(Map.of("host", "evil.example", "x-forwarded-proto", "http")).build());
+        Request deployed = new Request(HttpEvents.request("GET", "/articles").host("api.example.com")
+                .headers(Map.of("host", "evil.example", "x-forwarded-proto", "javascript")).build());
         Request bare = new Request(null);
 
         assertEquals("http://localhost:3000", local.baseUrl());
+        assertEquals("https://api.example.com", deployed.baseUrl());
         assertEquals("https://localhost", bare.baseUrl());
         assertEquals("GET", bare.method());
     }

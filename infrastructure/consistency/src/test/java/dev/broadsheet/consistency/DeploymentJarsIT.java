@@ -5,10 +5,13 @@ import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After the build's package phase: every CodeUri of the template is a deployment jar fit for Lambda. */
@@ -45,6 +48,12 @@ class DeploymentJarsIT {
                                 || e.getName().startsWith("dev/broadsheet/bench/") || e.getName().startsWith("org/junit/")
                                 || e.getName().startsWith("org/gaul/")),
                         jar + " holds test, emulator or local-only code");
+                // No branch for local runs: no class of ours reads a variable named for them.
+                for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith("dev/broadsheet/")
+                        && e.getName().endsWith(".class")).toList()) {
+                    String constants = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertFalse(constants.contains("BROADSHEET_LOCAL"), jar + "!" + entry.getName() + " names a local-only variable");
+                }
             }
         }
     }

@@ -71,10 +71,12 @@ class SamTranslatorTest {
             }
         }
         assertEquals(Set.of(), wildcardActions(resources));
-        assertEquals(List.of("{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"slug\",\"commentCount\",\"version\"]},"
+        assertEquals(List.of("{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"slug\",\"commentCount\",\"version\",\"status\","
+                        + "\"commentsOpen\",\"publishedAt\"]},"
                         + "\"StringEqualsIfExists\":{\"dynamodb:ReturnValues\":[\"NONE\",\"UPDATED_OLD\",\"UPDATED_NEW\"]}}"),
                 conditionsOf(resources.path("SubmitCommentFunctionRole"), "dynamodb:UpdateItem", "ArticlesTable"),
-                "the submit function may UpdateItem an article's (and its list items') comment count only, on the version read");
+                "the submit function may UpdateItem an article's (and its list items') comment count only, on the version read"
+                        + " (reading what its condition checks)");
     }
 
     @Test

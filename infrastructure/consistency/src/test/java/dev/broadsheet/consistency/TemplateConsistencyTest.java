@@ -6,10 +6,11 @@ import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.CommentSchema;
-import dev.broadsheet.emulators.LocalAws;
+import dev.broadsheet.emulators.LocalSecretsManager;
 import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
 import dev.broadsheet.template.SamTemplate.FunctionDefinition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
@@ -29,14 +30,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The code and template.yaml agree on handlers, deployment jars, environment variables and tables. */
 class TemplateConsistencyTest {
 
+    /** Serves the ARN the template's ChallengeSecret resolves to here (its logical id). */
+    private static final LocalSecretsManager SECRETS = LocalSecretsManager.start(List.of("ChallengeSecret"));
+
+    @AfterAll
+    static void stopSecrets() {
+        SECRETS.close();
+    }
+
     /** Set by the Lambda runtime in every function; never declared in a template. */
     private static final Set<String> LAMBDA_RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
     /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETSMANAGER",
-            // The comment challenge secret in local runs (LocalAws sets it); in AWS it comes from Secrets Manager.
-            LocalAws.LOCAL_CHALLENGE_SECRET);
+            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
     /**
      * Read by the JVM, not by our code; and the CDN settings, which every handler's base reads from
      * the process environment (HttpHandler, CdnOrigin), so they are never asked of a given Environment.
@@ -164,9 +171,8 @@ class TemplateConsistencyTest {
         all.put("AWS_REGION", "us-east-1");
         all.put("AWS_ACCESS_KEY_ID", "consistency-test");
         all.put("AWS_SECRET_ACCESS_KEY", "consistency-test");
-        // As in local runs: the challenge secret given directly, so constructing a comment handler
-        // does not call Secrets Manager (there is none here).
-        all.put(LocalAws.LOCAL_CHALLENGE_SECRET, "consistency-test-challenge-secret");
+        // As in local runs: the comment handlers read their secret from a loopback Secrets Manager.
+        all.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", SECRETS.endpoint().toString());
         return all;
     }
 

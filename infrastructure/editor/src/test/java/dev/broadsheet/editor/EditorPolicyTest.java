@@ -37,9 +37,10 @@ class EditorPolicyTest {
      * s3:GetObject, and answers 404 rather than 403 only with s3:ListBucket); Moderation: Query on
      * the status index (pending) and the listed index (replies of a comment leaving the list), GetItem of a comment, and the writes of its transactions, each
      * authorised as its own action: UpdateItem of the comment's status, UpdateItem of the article's
-     * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam);
-     * bans: GetItem of the comment (--address-of), PutItem and DeleteItem of the ban, Scan of the
-     * guards table (bans); Scan of the comments for {@code reindex}.
+     * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam),
+     * DeleteItem of a trashed comment's duplicate marker; bans: GetItem of the comment
+     * (--address-of), PutItem and DeleteItem of the ban, Scan of the guards table (bans); Scan of
+     * the comments for {@code reindex}.
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
@@ -96,13 +97,15 @@ class EditorPolicyTest {
         assertEquals(1, guardWrites.size(), guardWrites.toString());
         assertEquals(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), guardWrites.get(0).get("Action"));
         Map<String, Object> condition = SamTemplate.map(guardWrites.get(0).get("Condition"));
-        assertEquals(List.of(GuardSchema.APPROVED_AUTHOR + "*", GuardSchema.SPAM_EMAIL + "*", GuardSchema.BAN + "*"),
+        // DUPLICATE: trashing a comment deletes its duplicate marker, so that its text may be posted again.
+        assertEquals(List.of(GuardSchema.APPROVED_AUTHOR + "*", GuardSchema.SPAM_EMAIL + "*", GuardSchema.BAN + "*",
+                        GuardSchema.DUPLICATE + "*"),
                 SamTemplate.map(condition.get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys"));
         assertEquals("false", SamTemplate.map(condition.get("Null")).get("dynamodb:LeadingKeys"),
                 "the key must be present for the condition to mean anything");
         for (String foreign : List.of(GuardSchema.NONCE, GuardSchema.PROOF_OF_WORK_NONCE, GuardSchema.FLOOD_IP,
-                GuardSchema.DUPLICATE, GuardSchema.RATE_COMMENTS_IP)) {
-            assertTrue(List.of(GuardSchema.APPROVED_AUTHOR, GuardSchema.SPAM_EMAIL, GuardSchema.BAN).stream()
+                GuardSchema.FLOOD_EMAIL, GuardSchema.RATE_COMMENTS_IP, GuardSchema.RATE_CHALLENGES_IP)) {
+            assertTrue(List.of(GuardSchema.APPROVED_AUTHOR, GuardSchema.SPAM_EMAIL, GuardSchema.BAN, GuardSchema.DUPLICATE).stream()
                     .noneMatch(foreign::startsWith), foreign);
         }
     }

@@ -96,6 +96,18 @@ public final class Dynalite implements AutoCloseable {
         return version;
     }
 
+    /**
+     * Ends the process at once (SIGKILL), as a crash would: no handler runs, nothing is flushed by
+     * dynalite. For tests of what is on disk afterwards.
+     */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

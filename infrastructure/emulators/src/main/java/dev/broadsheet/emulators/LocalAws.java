@@ -26,12 +26,6 @@ public final class LocalAws implements AutoCloseable {
     /** Obviously local credentials: the emulators accept exactly these; AWS accepts none of them. */
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local-secret";
-    /**
-     * Local runs only: the comment challenge secret itself (Secrets Manager holds it in AWS). A
-     * fresh random value per start: outstanding challenges (minutes) end with a restart, nothing
-     * stored depends on it, and no secret is ever written to the repository or the data directory.
-     */
-    public static final String LOCAL_CHALLENGE_SECRET = "BROADSHEET_LOCAL_CHALLENGE_SECRET";
 
     private final URI dynamoDbEndpoint;
     private final URI s3Endpoint;
@@ -42,7 +36,7 @@ public final class LocalAws implements AutoCloseable {
     private final S3Presigner s3Presigner;
     private final ResourceNames names;
     private final Map<String, String> secretArns;
-    private final String challengeSecret = randomSecret();
+    private final LocalSecretsManager secretsManager;
 
     /** Connects to started emulators and creates the template's resources on them. */
     LocalAws(URI dynamoDbEndpoint, URI s3Endpoint, String description, TemplateResources resources, AutoCloseable emulators) {
@@ -71,6 +65,7 @@ public final class LocalAws implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
         this.secretArns = resources.secretArns();
+        this.secretsManager = LocalSecretsManager.start(secretArns.values());
         try {
             this.names = resources.create(dynamoDb, s3);
         } catch (RuntimeException e) {
@@ -138,7 +133,8 @@ public final class LocalAws implements AutoCloseable {
         environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
-        environment.put(LOCAL_CHALLENGE_SECRET, challengeSecret);
+        // The template's secrets, each a random value per start, served as Secrets Manager serves them.
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
         return Map.copyOf(environment);
     }
 
@@ -162,6 +158,7 @@ public final class LocalAws implements AutoCloseable {
         s3Presigner.close();
         s3.close();
         dynamoDb.close();
+        secretsManager.close();
         try {
             emulators.close();
         } catch (RuntimeException e) {
@@ -174,11 +171,5 @@ public final class LocalAws implements AutoCloseable {
     @Override
     public String toString() {
         return description;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

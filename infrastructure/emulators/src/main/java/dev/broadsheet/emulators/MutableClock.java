@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test sets and moves: time windows and schedules are tested without sleeping. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private final AtomicReference<Runnable> onNextRead = new AtomicReference<>();
 
     public MutableClock(Instant now) {
         this.now = now;
@@ -21,6 +23,11 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    /** Runs once, at the next read of the time: to act in the middle of a request (a race made certain). */
+    public void onNextRead(Runnable action) {
+        onNextRead.set(action);
     }
 
     @Override
@@ -35,6 +42,10 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
+        Runnable action = onNextRead.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
         return now;
     }
 }

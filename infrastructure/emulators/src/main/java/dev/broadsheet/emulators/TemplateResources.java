@@ -91,9 +91,8 @@ public final class TemplateResources {
     }
 
     /**
-     * Local stand-ins for the template's Secrets Manager secrets (logical id → ARN): there is no
-     * local Secrets Manager; a function given {@code LocalAws#LOCAL_CHALLENGE_SECRET} uses that
-     * value instead of reading the ARN.
+     * Local ARNs of the template's Secrets Manager secrets (logical id → ARN), what a {@code Ref}
+     * to one gives; {@link LocalSecretsManager} serves a value for each.
      */
     public Map<String, String> secretArns() {
         Map<String, String> secrets = new LinkedHashMap<>();

@@ -151,10 +151,15 @@ final class EventFactory {
                 || type.equals("application/xml");
     }
 
+    /** The local API's own address (it listens on loopback), never the client's Host header. */
+    static String domainName(IncomingRequest request) {
+        return "localhost:" + request.serverPort();
+    }
+
     private static Map<String, Object> requestContext(IncomingRequest request, RouteMatch match, String requestId,
                                                       Instant now) {
-        String host = request.header("host");
-        String domainName = host == null ? "localhost:" + request.serverPort() : host;
+        // API Gateway sets the API's own domain whatever Host the client sent: so does the local API.
+        String domainName = domainName(request);
 
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", request.method());

@@ -56,6 +56,15 @@ class EventFactoryTest {
     }
 
     @Test
+    void theDomainNameIsTheLocalApisOwnAddressWhateverHostTheClientSends() {
+        for (String host : List.of("evil.example", "localhost:3000", "127.0.0.1:3000")) {
+            var context = build(request("/articles", null, Map.of("Host", List.of(host)), new byte[0])).getRequestContext();
+            assertEquals("localhost:3000", context.getDomainName(), host);
+        }
+        assertEquals("localhost:3000", build(request("/articles", null, Map.of(), new byte[0])).getRequestContext().getDomainName());
+    }
+
+    @Test
     void lowerCasesHeadersJoinsRepeatedOnesAndAddsForwardingHeaders() {
         Map<String, String> headers = build(request("/x", null, Map.of(
                 "Accept", List.of("text/html", "application/json"),

@@ -8,13 +8,14 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The article's {@code commentCount} and {@code commentsOpen}, and the copies its list items keep
- * (so a list page shows them without reading the article): the writes that change them together,
- * for a transaction. The article's write is conditional on the version read, which every editor
+ * The article's {@code commentCount}, and the copies its list items keep (so a list page shows
+ * it without reading the article): the writes that change them together, for a transaction.
+ * ({@code commentsOpen} and its copies are the editor's versioned article write.) The article's write is conditional on the version read, which every editor
  * write changes: an article re-tagged meanwhile (a list item more or less) cancels the
  * transaction, and the caller reads the article again and retries.
  */
@@ -23,26 +24,45 @@ public final class ArticleCounters {
     private ArticleCounters() {
     }
 
+    /**
+     * A further condition on the article's update (a transaction may touch the article once, so a
+     * check of it rides on the update): its names and values must not use {@code #version},
+     * {@code :version} or {@code :value}.
+     */
+    public record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+
+        static final Condition NONE = new Condition(null, Map.of(), Map.of());
+
+        public Condition {
+            names = Map.copyOf(names);
+            values = Map.copyOf(values);
+        }
+    }
+
     /** The article's and its list items' comment count, moved by {@code delta}. */
     public static List<TransactWriteItem> count(String articlesTable, ArticleState article, long delta) {
-        return writes(articlesTable, article, "ADD commentCount :value", AttributeValue.fromN(Long.toString(delta)));
+        return count(articlesTable, article, delta, Condition.NONE);
     }
 
-    /** Whether the article and its list items say comments are open. */
-    public static List<TransactWriteItem> open(String articlesTable, ArticleState article, boolean open) {
-        return writes(articlesTable, article, "SET commentsOpen = :value", AttributeValue.fromBool(open));
-    }
-
-    private static List<TransactWriteItem> writes(String table, ArticleState article, String update, AttributeValue value) {
+    /** The same, only if the article also meets {@code also}: a failure of either reads as {@link #articleMoved}. */
+    public static List<TransactWriteItem> count(String articlesTable, ArticleState article, long delta, Condition also) {
+        String update = "ADD commentCount :value";
+        AttributeValue value = AttributeValue.fromN(Long.toString(delta));
+        Map<String, String> names = new HashMap<>(also.names());
+        names.put("#version", ArticleSchema.VERSION);
+        Map<String, AttributeValue> values = new HashMap<>(also.values());
+        values.put(":value", value);
+        values.put(":version", AttributeValue.fromN(Long.toString(article.version())));
+        String condition = "attribute_exists(slug) AND #version = :version"
+                + (also.expression() == null ? "" : " AND (" + also.expression() + ")");
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(article.slug()))
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(articlesTable).key(key(article.slug()))
                 .updateExpression(update)
-                .conditionExpression("attribute_exists(slug) AND #version = :version")
-                .expressionAttributeNames(Map.of("#version", ArticleSchema.VERSION))
-                .expressionAttributeValues(Map.of(":value", value,
-                        ":version", AttributeValue.fromN(Long.toString(article.version()))))).build());
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build());
         for (String list : article.lists()) {
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(articlesTable)
                     .key(key(ArticleLists.itemKey(list, article.slug())))
                     .updateExpression(update)
                     // Never create a list item: only the editor does, with the article.

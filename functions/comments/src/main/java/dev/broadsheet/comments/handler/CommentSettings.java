@@ -21,11 +21,6 @@ import java.time.Duration;
 final class CommentSettings {
 
     static final String DEFAULT_LIST_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
-    /**
-     * Local runs only (the local API and the tests set it; template.yaml never does): the
-     * challenge secret itself, instead of reading {@code CHALLENGE_SECRET_ARN} from Secrets Manager.
-     */
-    static final String LOCAL_SECRET = "BROADSHEET_LOCAL_CHALLENGE_SECRET";
     /** How long a password challenge and a proof-of-work challenge stay valid. */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
     /** The template's default of CommentProofOfWorkMaxNumber (README, "Proof of work": how it was chosen). */
@@ -84,18 +79,15 @@ final class CommentSettings {
     }
 
     /**
-     * The challenge secret, read once at init: from Secrets Manager — its {@code AWSCURRENT} version,
-     * and its {@code AWSPREVIOUS} one when the secret has been rotated, so that challenges handed out
-     * before a rotation still work until they expire — or the local variable in local runs.
+     * The challenge secret, read once at init from Secrets Manager by its ARN — its {@code AWSCURRENT}
+     * version, and its {@code AWSPREVIOUS} one when the secret has been rotated, so that challenges
+     * handed out before a rotation still work until they expire. In every run: the local runtime
+     * serves its own Secrets Manager ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
      */
     static Secrets secrets(Environment env) {
         String arn = env.require("CHALLENGE_SECRET_ARN");
-        String local = env.optional(LOCAL_SECRET);
-        if (local != null) {
-            return new Secrets(new Challenges.Keys(local.getBytes(StandardCharsets.UTF_8)), null);
-        }
         SdkHttpClient http = AwsClients.httpClient();
-        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETSMANAGER", http, env).build()) {
+        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", http, env).build()) {
             String current = secrets.getSecretValue(get -> get.secretId(arn)).secretString();
             String previous;
             try {

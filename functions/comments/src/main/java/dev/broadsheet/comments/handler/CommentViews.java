@@ -1,9 +1,10 @@
 package dev.broadsheet.comments.handler;
 
+import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.core.JsonWritable;
 import dev.broadsheet.core.JsonWriter;
-import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.util.List;
 
@@ -70,7 +71,7 @@ final class CommentViews {
 
     static CommentView view(Comment comment) {
         return new CommentView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), comment.createdAt().toString());
+                comment.contentHtml(), Timestamps.format(comment.createdAt()));
     }
 
     /**
@@ -80,6 +81,6 @@ final class CommentViews {
     static SubmittedView submitted(Comment comment) {
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         return new SubmittedView(comment.id(), comment.parentId(), new Author(comment.authorName(), comment.authorUrl()),
-                comment.contentHtml(), comment.createdAt().toString(), shown.value());
+                comment.contentHtml(), Timestamps.format(comment.createdAt()), shown.value());
     }
 }

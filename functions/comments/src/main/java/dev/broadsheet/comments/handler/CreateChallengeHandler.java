@@ -116,7 +116,7 @@ public class CreateChallengeHandler extends HttpHandler {
             return false;
         }
         for (String range : accept.split(",")) {
-            String type = range.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String type = Request.mediaType(range);
             if (type.equals("text/html")) {
                 return true;
             }

@@ -12,6 +12,7 @@ import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.schema.Cursor;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public class ListCommentsHandler extends HttpHandler {
         Instant now = Instant.now();
         Responses.cacheableJson(sample, new CommentViews.CommentList(List.of(new CommentViews.CommentView(
                 CommentIds.next(now), null, new CommentViews.Author("A reader", "https://example.com/"),
-                "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", now.toString())),
+                "<p>A comment with <a href=\"https://example.com/\" rel=\"nofollow ugc\">a link</a>.</p>", Timestamps.format(now))),
                 cursor(CommentIds.next(now))), cacheControl);
     }
 

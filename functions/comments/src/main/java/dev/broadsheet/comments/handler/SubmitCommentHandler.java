@@ -20,6 +20,7 @@ import dev.broadsheet.core.Request;
 import dev.broadsheet.core.Responses;
 import dev.broadsheet.core.Slugs;
 import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.Timestamps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +66,7 @@ public class SubmitCommentHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        String mediaType = mediaType(request.header("content-type"));
+        String mediaType = Request.mediaType(request.header("content-type"));
         boolean form = FORM.equals(mediaType);
         String slug = request.pathParameter("slug");
         try {
@@ -111,7 +111,7 @@ public class SubmitCommentHandler extends HttpHandler {
                 "Thanks for <b>this</b> article. <a href=\"https://example.com/more\" title=\"more\">More</a> "
                         + "<blockquote cite=\"https://example.com/\">a quote</blockquote><script>alert(1)</script>");
         Responses.json(201, new CommentViews.SubmittedView(CommentIds.next(Instant.now()), null,
-                new CommentViews.Author("A reader", "https://example.com/"), html, Instant.now().toString(),
+                new CommentViews.Author("A reader", "https://example.com/"), html, Timestamps.format(Instant.now()),
                 CommentStatus.PENDING.value()), Map.of());
     }
 
@@ -229,9 +229,5 @@ public class SubmitCommentHandler extends HttpHandler {
 
     private static ProblemException malformed(String detail) {
         return new ProblemException(Problem.of(400, "malformed-body", "The body cannot be read", detail));
-    }
-
-    private static String mediaType(String contentType) {
-        return contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 }

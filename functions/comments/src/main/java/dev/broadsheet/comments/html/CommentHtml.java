@@ -5,6 +5,7 @@ import org.owasp.html.PolicyFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,8 @@ public final class CommentHtml {
     private static final Pattern SAFE_URL = Pattern.compile("(?i)(?:https?://|mailto:)[^\\s]*");
 
     private static final PolicyFactory POLICY = policy();
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(\\d{1,7});");
 
     private CommentHtml() {
     }
@@ -41,6 +44,24 @@ public final class CommentHtml {
 
     public static String sanitize(String content) {
         return POLICY.sanitize(content.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /**
+     * Whether sanitized HTML shows nothing: no text but whitespace, invisible (format) or control
+     * characters once the tags are gone — markup that sanitizes to nothing is not a comment.
+     */
+    public static boolean isEmpty(String sanitizedHtml) {
+        Matcher entities = NUMERIC_ENTITY.matcher(TAG.matcher(sanitizedHtml).replaceAll(""));
+        StringBuilder text = new StringBuilder();
+        while (entities.find()) {
+            int codePoint = Integer.parseInt(entities.group(1));
+            entities.appendReplacement(text, Character.isValidCodePoint(codePoint)
+                    ? Matcher.quoteReplacement(new String(Character.toChars(codePoint))) : "?");
+        }
+        entities.appendTail(text);
+        return text.toString().replace("&nbsp;", " ").codePoints().allMatch(codePoint -> Character.isWhitespace(codePoint)
+                || Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT
+                || Character.getType(codePoint) == Character.CONTROL);
     }
 
     private static PolicyFactory policy() {

@@ -7,9 +7,12 @@ import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
 import dev.broadsheet.comments.model.CommentIds;
 import dev.broadsheet.comments.model.Emails;
+import dev.broadsheet.core.Backoff;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.CommentStatus;
 import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,26 +33,27 @@ import java.util.Optional;
 
 /**
  * The editor's moderation operations (the {@code broadsheet comments ...} command calls these):
- * the queue of pending comments, approve/spam/trash by id, and closing or opening an article's
- * comments. A comment's moderation id is {@code <article slug>/<comment id>}, as {@link #pending}
+ * the queue of pending comments, approve/spam/trash by id, and bans. (Closing and opening an
+ * article's comments is the editor's versioned article write, {@code ArticleTable.setCommentsOpen}.) A comment's moderation id is {@code <article slug>/<comment id>}, as {@link #pending}
  * prints it, since the table's key is the pair.
  *
  * <p>Every change of a comment's status is conditional on the status it was read with, and a
  * change into or out of {@code approved} moves the article's {@code commentCount} (and its list
  * items' copies) in the same transaction, so the count never drifts, whatever runs at the same time.
+ * What went wrong is told apart: no such comment, no such article, changed by someone else
+ * meanwhile, or still in conflict with other transactions after the retries.
  *
  * <p>Orphans: a comment that leaves the approved list while approved replies hang under it stays
  * in the public list as a placeholder ({@code {"id", "parentId", "removed": true}}), so its
  * replies keep their thread; it leaves the list with its last listed reply. A reply approved after
  * its parent was removed makes the parent such a placeholder.
  */
-
 public final class Moderation {
-
 
     private final DynamoDbClient dynamoDb;
     private final DynamoComments.Tables tables;
     private final Clock clock;
+    private final Backoff backoff;
     private final DynamoComments articles;
 
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables) {
@@ -59,10 +62,16 @@ public final class Moderation {
 
     /** @param clock when decisions are made: standing compares an approval's time with the last spam decision's */
     public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Clock clock) {
+        this(dynamoDb, tables, clock, DynamoComments.CONFLICT_BACKOFF);
+    }
+
+    /** @param backoff retries of a transaction cancelled by TransactionConflict */
+    public Moderation(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Clock clock, Backoff backoff) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.clock = clock;
-        this.articles = new DynamoComments(dynamoDb, tables);
+        this.backoff = backoff;
+        this.articles = new DynamoComments(dynamoDb, tables, backoff);
     }
 
     /**
@@ -75,31 +84,44 @@ public final class Moderation {
     }
 
     /** What became of one id. */
-    public enum Result { CHANGED, UNCHANGED, NOT_FOUND }
+    public enum Result {
+        /** Done. */
+        CHANGED,
+        /** It already was so; nothing written. */
+        UNCHANGED,
+        /** No such comment. */
+        NOT_FOUND,
+        /** The comment's article is gone: its count cannot move with it; nothing written. */
+        ARTICLE_NOT_FOUND,
+        /** Someone else changed the comment's status since it was read; theirs stands, nothing written. */
+        CHANGED_MEANWHILE,
+        /** Other transactions kept holding its items through every retry; nothing written, try again. */
+        CONFLICT
+    }
 
-    /** Pending comments, oldest first, of one article or (slug null) of all. */
+    /** Pending comments, oldest first (by creation time, then id), of one article or (slug null) of all. */
     public List<PendingComment> pending(String slugOrNull) {
-        List<PendingComment> found = new ArrayList<>();
+        List<Comment> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", AttributeValue.fromS(CommentStatus.PENDING.value())));
+            Map<String, String> names = new HashMap<>(Map.of("#status", CommentSchema.STATUS));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", Items.s(CommentStatus.PENDING.value())));
             QueryRequest.Builder query = QueryRequest.builder().tableName(tables.comments()).indexName(CommentSchema.STATUS_INDEX)
                     .keyConditionExpression("#status = :pending").exclusiveStartKey(startKey);
             if (slugOrNull != null) {
-                query.filterExpression("articleSlug = :slug");
-                values.put(":slug", AttributeValue.fromS(slugOrNull));
+                query.filterExpression("#slug = :slug");
+                names.put("#slug", CommentSchema.ARTICLE_SLUG);
+                values.put(":slug", Items.s(slugOrNull));
             }
             QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values).build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                Comment comment = CommentItems.fromItem(item);
-                found.add(new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(), comment.authorName(),
-                        comment.email(), comment.authorUrl(), comment.contentHtml(), comment.createdAt().toString(),
-                        comment.heldBecause()));
-            }
+            response.items().forEach(item -> found.add(CommentItems.fromItem(item)));
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
-        return found;
+        // The index orders by createdAt only; ids (monotonic, time-ordered) order comments of one millisecond.
+        found.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+        return found.stream().map(comment -> new PendingComment(comment.articleSlug() + "/" + comment.id(), comment.articleSlug(),
+                comment.authorName(), comment.email(), comment.authorUrl(), comment.contentHtml(),
+                Timestamps.format(comment.createdAt()), comment.heldBecause())).toList();
     }
 
     public Result approve(String moderationId) {
@@ -110,6 +132,7 @@ public final class Moderation {
         return setStatus(moderationId, CommentStatus.SPAM);
     }
 
+    /** Trashes a comment and frees its text: the same words may be posted again. */
     public Result trash(String moderationId) {
         return setStatus(moderationId, CommentStatus.TRASH);
     }
@@ -145,15 +168,6 @@ public final class Moderation {
         return listed;
     }
 
-    /** Closes an article's comments; false when there is no such article. */
-    public boolean close(String slug) {
-        return setCommentsOpen(slug, false);
-    }
-
-    public boolean open(String slug) {
-        return setCommentsOpen(slug, true);
-    }
-
     /**
      * Splits a moderation id into slug and comment id; throws IllegalArgumentException naming the
      * expected form (the editor checks every id with it before changing any).
@@ -166,15 +180,19 @@ public final class Moderation {
         return new String[] {moderationId.substring(0, slash), moderationId.substring(slash + 1)};
     }
 
+    private enum Role { STATUS, ARTICLE, OTHER }
+
+    /** Reads of a comment and its article when an editor re-published the article meanwhile (its version moved). */
+    private static final int MAX_READS = 5;
+
     private Result setStatus(String moderationId, CommentStatus target) {
         String[] parts = parse(moderationId);
         String slug = parts[0];
         String id = parts[1];
-        // A concurrent moderator (or editor) may change things between read and write: read again and retry.
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int read = 1; read <= MAX_READS; read++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.comments())
                     .key(CommentSchema.key(slug, id)).consistentRead(true)).item();
-            if (item == null || item.isEmpty()) {
+            if (Items.isMissing(item)) {
                 return Result.NOT_FOUND;
             }
             Comment comment = CommentItems.fromItem(item);
@@ -186,43 +204,71 @@ public final class Moderation {
             // Leaving the list, a comment with listed replies stays in it as their removed parent.
             boolean listed = entering || (item.containsKey(CommentSchema.LISTED_IN) && hasListedReplies(slug, id));
             List<TransactWriteItem> writes = new ArrayList<>();
+            List<Role> roles = new ArrayList<>();
             writes.add(statusChange(slug, id, comment.status(), target, listed));
+            roles.add(Role.STATUS);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (entering || leaving) {
+                ArticleState article = articles.article(slug, clock.instant(), true).orElse(null);
+                if (article == null) {
+                    return Result.ARTICLE_NOT_FOUND;
+                }
+                for (TransactWriteItem count : ArticleCounters.count(tables.articles(), article, entering ? 1 : -1)) {
+                    writes.add(count);
+                    roles.add(Role.ARTICLE);
+                }
+            }
+            if (entering && comment.authorHash() != null) {
+                writes.add(DynamoComments.standingWrite(tables, GuardSchema.APPROVED_AUTHOR + comment.authorHash(), now));
+                roles.add(Role.OTHER);
+            }
+            if (entering && comment.parentId() != null) {
+                // A reply approved after its parent was removed: the parent shows as removed.
+                writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
+                        .key(CommentSchema.key(slug, comment.parentId()))
+                        .updateExpression("SET listedIn = :slug")
+                        .conditionExpression("attribute_exists(commentId)")
+                        .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug)))).build());
+                roles.add(Role.OTHER);
+            }
             if (target == CommentStatus.SPAM && comment.emailHash() != null) {
                 // Spam withdraws the standing of every name used with this email (trash does not).
                 writes.add(DynamoComments.standingWrite(tables, GuardSchema.SPAM_EMAIL + comment.emailHash(), now));
+                roles.add(Role.OTHER);
             }
-            if (entering || leaving) {
-                ArticleState article = articles.article(slug, clock.instant()).orElse(null);
-                if (article == null) {
-                    return Result.NOT_FOUND;
-                }
-                if (entering) {
-                    writes.addAll(DynamoComments.approvalWrites(tables, article, comment.authorHash(), now));
-                    if (comment.parentId() != null) {
-                        // A reply approved after its parent was removed: the parent shows as removed.
-                        writes.add(TransactWriteItem.builder().update(update -> update.tableName(tables.comments())
-                                .key(CommentSchema.key(slug, comment.parentId()))
-                                .updateExpression("SET listedIn = :slug")
-                                .conditionExpression("attribute_exists(commentId)")
-                                .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(slug)))).build());
-                    }
-                } else {
-                    writes.addAll(ArticleCounters.count(tables.articles(), article, -1));
-                }
+            String duplicateGuard = Items.string(item, CommentSchema.DUPLICATE_GUARD);
+            if (target == CommentStatus.TRASH && duplicateGuard != null) {
+                // Trashed text may be posted again: its duplicate marker goes with the comment.
+                writes.add(TransactWriteItem.builder().delete(delete -> delete.tableName(tables.guards())
+                        .key(GuardSchema.key(duplicateGuard))).build());
+                roles.add(Role.OTHER);
             }
+            int articleFrom = roles.indexOf(Role.ARTICLE);
+            int articleWrites = (int) roles.stream().filter(Role.ARTICLE::equals).count();
             try {
-                dynamoDb.transactWriteItems(tx -> tx.transactItems(writes));
-            } catch (TransactionCanceledException e) {
-                // The status moved under us, an editor changed the article (or, in AWS, a conflicting transaction): read again.
-                continue;
+                DynamoComments.transact(dynamoDb, backoff, writes, reasons -> {
+                    if (articleFrom >= 0 && ArticleCounters.articleMoved(reasons, articleFrom, articleWrites)) {
+                        // Gone (the next read says so), or re-published with other list items: read again.
+                        throw new Outcome(null);
+                    }
+                    if (DynamoComments.failed(reasons, roles.indexOf(Role.STATUS))) {
+                        throw new Outcome(Result.CHANGED_MEANWHILE);
+                    }
+                });
+            } catch (Outcome outcome) {
+                if (outcome.result == null) {
+                    continue;
+                }
+                return outcome.result;
+            } catch (DynamoComments.Busy busy) {
+                return Result.CONFLICT;
             }
             if (!listed && comment.parentId() != null) {
                 unlistRemovedParentWithoutReplies(slug, comment.parentId());
             }
             return Result.CHANGED;
         }
-        throw new IllegalStateException("The comment " + moderationId + " kept changing; try again.");
+        return Result.CONFLICT;
     }
 
     private TransactWriteItem statusChange(String slug, String id, CommentStatus current, CommentStatus target, boolean listed) {
@@ -279,6 +325,17 @@ public final class Moderation {
         AttributeValue grandparent = parent.get("parentId");
         if (grandparent != null) {
             unlistRemovedParentWithoutReplies(slug, grandparent.s());
+        }
+    }
+
+    /** Ends a transaction's handling with a result (not an error: the editor reports it per id). */
+    private static final class Outcome extends RuntimeException {
+        private final Result result;
+
+        /** @param result null: read again and retry */
+        Outcome(Result result) {
+            super(String.valueOf(result), null, false, false);
+            this.result = result;
         }
     }
 
@@ -376,21 +433,5 @@ public final class Moderation {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    private boolean setCommentsOpen(String slug, boolean open) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            ArticleState article = articles.article(slug, clock.instant()).orElse(null);
-            if (article == null) {
-                return false;
-            }
-            try {
-                dynamoDb.transactWriteItems(tx -> tx.transactItems(ArticleCounters.open(tables.articles(), article, open)));
-                return true;
-            } catch (TransactionCanceledException e) {
-                // An editor published the article meanwhile (its lists may differ): read again.
-            }
-        }
-        throw new IllegalStateException("The article " + slug + " kept changing; try again.");
     }
 }

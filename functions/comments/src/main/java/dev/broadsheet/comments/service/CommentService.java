@@ -2,9 +2,10 @@ package dev.broadsheet.comments.service;
 
 import dev.broadsheet.comments.challenge.Challenges;
 import dev.broadsheet.comments.challenge.ProofOfWork;
-import dev.broadsheet.comments.dao.DynamoComments.Guard;
-import dev.broadsheet.comments.dao.DynamoComments.GuardTaken;
 import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.dao.DynamoComments.Guard;
+import dev.broadsheet.comments.dao.DynamoComments.Preconditions;
+import dev.broadsheet.comments.dao.DynamoComments.Refused;
 import dev.broadsheet.comments.html.CommentHtml;
 import dev.broadsheet.comments.model.ArticleState;
 import dev.broadsheet.comments.model.Comment;
@@ -28,6 +29,14 @@ import java.util.Map;
 public final class CommentService {
 
     public static final int MAX_DEPTH = 5;
+    /**
+     * How long the same email and text on one article is refused as a duplicate: long enough to
+     * stop re-submissions and replays of a form, short enough that the guards table does not grow
+     * forever (its TTL deletes expired markers). Trashing the comment frees it at once.
+     */
+    public static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
+    /** What a 503 asks a client to wait when the article's items stayed busy through every retry. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -79,7 +88,7 @@ public final class CommentService {
                 windowEnd(now, MINUTE), limits.challengesPerMinute());
         try {
             store.count(counter);
-        } catch (GuardTaken taken) {
+        } catch (Refused taken) {
             throw tooMany("too-many-challenges", "Too many challenges",
                     "This address has asked for " + limits.challengesPerMinute() + " challenges this minute", counter, now);
         }
@@ -108,14 +117,15 @@ public final class CommentService {
         String hour = "#" + windowStart(now, HOUR);
         guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_IP + ipHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
         guards.add(Guard.counter(GuardSchema.RATE_COMMENTS_EMAIL + emailHash + hour, windowEnd(now, HOUR), limits.commentsPerHour()));
-        guards.add(new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate", List.of(slug, email, fields.content())), null));
-        String html = CommentHtml.sanitize(fields.content());
+        guards.add(new Guard(GuardSchema.DUPLICATE + keys.hash("duplicate", List.of(slug, email, fields.content())),
+                now.plus(DUPLICATE_WINDOW)));
+        String html = fields.html();
 
         if (submission.honeypot() != null && !submission.honeypot().isBlank()) {
             // Looks accepted; only the challenge (and the proof of work) is used up, so neither can be replayed.
             for (Guard guard : guards) {
                 if (guard.pk().startsWith(GuardSchema.NONCE) || guard.pk().startsWith(GuardSchema.PROOF_OF_WORK_NONCE)) {
-                    claim(() -> store.claimAlone(guard, now), now);
+                    claim(slug, () -> store.claimAlone(guard, now), now);
                 } else if (!guard.isCounter()) {
                     refuseIfTaken(guard, now);
                 }
@@ -130,7 +140,9 @@ public final class CommentService {
                 : rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
                 fields.email(), emailHash, authorHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
-        claim(() -> store.store(comment, article, guards, now), now);
+        Preconditions checks = new Preconditions(closeAfterDays > 0 ? now.minus(Duration.ofDays(closeAfterDays)) : null,
+                fields.parentId(), fields.depth() - 1);
+        claim(slug, () -> store.store(comment, article, guards, checks, now), now);
         return new Outcome(comment, false);
     }
 
@@ -186,7 +198,7 @@ public final class CommentService {
         keys.hash("duplicate", List.of(PrimingEvents.MISSING_SLUG, key, fields.content()));
         rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         CommentIds.next(clock.instant());
-        return CommentHtml.sanitize(fields.content());
+        return fields.html();
     }
 
     /** SnapStart priming of the list route: a query of the comments of an article no one published. */
@@ -228,7 +240,12 @@ public final class CommentService {
     }
 
     private ArticleState openArticle(String slug) {
-        ArticleState article = publishedArticle(slug);
+        return openArticle(slug, false);
+    }
+
+    private ArticleState openArticle(String slug, boolean consistent) {
+        ArticleState article = store.article(slug, clock.instant(), consistent).filter(ArticleState::published)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No published article has the slug '" + slug + "'.")));
         if (!article.commentsOpen()) {
             throw closed("Comments are closed for this article.");
         }
@@ -243,11 +260,25 @@ public final class CommentService {
         return new ProblemException(Problem.of(403, "comments-closed", "Comments are closed", detail));
     }
 
-    private void claim(Runnable write, Instant now) {
+    /** Runs a write and turns what its conditions refused into the answer a client gets. */
+    private void claim(String slug, Runnable write, Instant now) {
         try {
             write.run();
-        } catch (GuardTaken taken) {
-            throw refusal(taken.guard(), now);
+        } catch (Refused refused) {
+            throw switch (refused.refusal()) {
+                case GUARD_TAKEN -> refusal(refused.guard(), now);
+                case ARTICLE_CLOSED -> {
+                    // Closed, unpublished or past its days while this submission ran: say which.
+                    openArticle(slug, true);
+                    yield closed("Comments on this article closed while you were writing.");
+                }
+                case PARENT_GONE -> ProblemException.invalid("parentId", "unknown",
+                        "You can only reply to a published comment of this article.");
+            };
+        } catch (DynamoComments.Busy busy) {
+            throw new ProblemException(Problem.of(503, "busy", "Try again in a moment",
+                    "Many comments are being posted on this article right now; nothing was stored, try again in a moment."),
+                    Map.of("Retry-After", BUSY_RETRY_AFTER_SECONDS));
         }
     }
 
@@ -289,7 +320,7 @@ public final class CommentService {
     }
 
     /** The submission's fields, checked: every failing field is reported at once. */
-    private record Fields(String author, String email, String url, String content, String parentId, int depth) {
+    private record Fields(String author, String email, String url, String content, String html, String parentId, int depth) {
     }
 
     private Fields validate(String slug, Submission submission) {
@@ -308,6 +339,9 @@ public final class CommentService {
             errors.add(new Problem.FieldError("email", "required", "Please enter your email address."));
         } else if (email.length() > SubmissionRules.MAX_EMAIL) {
             errors.add(new Problem.FieldError("email", "too-long", "Your email address may have at most " + SubmissionRules.MAX_EMAIL + " characters."));
+        } else if (SubmissionRules.hasInvisibleCharacter(email)) {
+            errors.add(new Problem.FieldError("email", "invalid-character",
+                    "Your email address contains an invisible or control character; please type it again."));
         } else if (!SubmissionRules.isEmail(email)) {
             errors.add(new Problem.FieldError("email", "invalid", "Please enter a valid email address."));
         }
@@ -318,10 +352,22 @@ public final class CommentService {
                 errors.add(new Problem.FieldError("url", "invalid", "Your website must be an http or https address."));
             }
         }
+        String html = null;
         if (content == null) {
             errors.add(new Problem.FieldError("content", "required", "Please type your comment."));
         } else if (content.length() > SubmissionRules.MAX_CONTENT) {
             errors.add(new Problem.FieldError("content", "too-long", "A comment may have at most " + SubmissionRules.MAX_CONTENT + " characters."));
+        } else {
+            html = CommentHtml.sanitize(content);
+            if (CommentHtml.isEmpty(html)) {
+                errors.add(new Problem.FieldError("content", "empty-after-sanitizing",
+                        "Nothing is left of your comment after removing HTML that is not allowed; please type some text."));
+            }
+        }
+        for (String[] field : new String[][] {{"author", author}, {"url", url}, {"content", content}, {"parentId", parentId}}) {
+            if (field[1] != null && SubmissionRules.hasUnpairedSurrogate(field[1])) {
+                errors.add(new Problem.FieldError(field[0], "invalid-character", "The field " + field[0] + " is not valid text."));
+            }
         }
         int depth = 1;
         if (parentId != null) {
@@ -337,7 +383,7 @@ public final class CommentService {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidRequest(errors));
         }
-        return new Fields(author, email, url, content, parentId, depth);
+        return new Fields(author, email, url, content, html, parentId, depth);
     }
 
     private static String trim(String value) {

@@ -22,6 +22,24 @@ final class SubmissionRules {
         return EMAIL.matcher(value).matches();
     }
 
+    /**
+     * Characters no one types in an email address and that make two addresses look alike or
+     * hash alike: control and format (zero-width) characters, lone UTF-16 surrogates, private-use
+     * and unassigned code points, line and paragraph separators.
+     */
+    static boolean hasInvisibleCharacter(String value) {
+        return value.codePoints().anyMatch(codePoint -> switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        });
+    }
+
+    /** A UTF-16 surrogate without its pair: not text (UTF-8 cannot encode it; it would be stored as '?'). */
+    static boolean hasUnpairedSurrogate(String value) {
+        return value.codePoints().anyMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE);
+    }
+
     static boolean isWebUrl(String value) {
         try {
             URI uri = new URI(value);

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The challenge secret is read from Secrets Manager through the SDK, by the ARN in
- * {@code CHALLENGE_SECRET_ARN}, once: its current version and, after a rotation, its previous one.
- * There is no local Secrets Manager, so a loopback HTTP server answers the GetSecretValue calls the
- * real client makes, as Secrets Manager does (a secret never rotated has no AWSPREVIOUS: 400
- * ResourceNotFoundException).
+ * {@code CHALLENGE_SECRET_ARN}, once: its current version and, after a rotation, its previous one,
+ * at the endpoint the SDK's own variable names (here a loopback HTTP server answering the
+ * GetSecretValue calls the real client makes, as Secrets Manager does: a secret never rotated has no
+ * AWSPREVIOUS, 400 ResourceNotFoundException).
  */
 class ChallengeSecretTest {
 
@@ -93,7 +93,7 @@ class ChallengeSecretTest {
             variables.put("AWS_REGION", "us-east-1");
             variables.put("AWS_ACCESS_KEY_ID", "test");
             variables.put("AWS_SECRET_ACCESS_KEY", "test");
-            variables.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:" + server.getAddress().getPort());
+            variables.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + server.getAddress().getPort());
             return CommentSettings.secrets(new Environment(variables));
         } finally {
             server.stop(0);

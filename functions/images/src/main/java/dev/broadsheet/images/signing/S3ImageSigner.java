@@ -27,6 +27,8 @@ import java.time.ZoneOffset;
  * instant, the URL {@link S3Utilities} makes for the key (the same endpoint and addressing rules),
  * and an unsigned payload, as S3 presigned URLs have. The credentials are resolved once per URL,
  * and the lifetime is clamped to the expiry of exactly those credentials.
+ * The lifetime leaves {@link UrlLifetime#SIGNING_MARGIN} of the credentials' life unused, so a URL
+ * never outlives them.
  */
 public final class S3ImageSigner implements ImageSigner {
 
@@ -57,8 +59,7 @@ public final class S3ImageSigner implements ImageSigner {
         Instant expiresAt = signedAt.plus(duration);
         if (Duration.between(now, expiresAt).toMillis() < 1000) {
             // Providers refresh well before expiry; reaching this means the next request gets fresh ones.
-            throw new ProblemException(Problem.of(503, "signing-unavailable", "Cannot sign right now",
-                    "The image URL could not be signed; try again in a moment."));
+            throw unavailable();
         }
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(uri(s3Key)).build();
@@ -81,5 +82,10 @@ public final class S3ImageSigner implements ImageSigner {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("No URL for key " + s3Key, e);
         }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "signing-unavailable", "Cannot sign right now",
+                "The image URL could not be signed; try again in a moment."));
     }
 }

@@ -20,6 +20,11 @@ public record UrlLifetime(Duration configured) {
     public static final Duration DEFAULT = Duration.ofMinutes(15);
     public static final Duration MIN = Duration.ofSeconds(1);
     public static final Duration MAX = Duration.ofHours(1);
+    /**
+     * Taken off the credentials' remaining life, so that a URL's deadline falls at least this long
+     * before its credentials expire: room for the clocks of this function and of S3 to differ.
+     */
+    public static final Duration SIGNING_MARGIN = Duration.ofSeconds(1);
 
     public UrlLifetime {
         if (configured.compareTo(MIN) < 0 || configured.compareTo(MAX) > 0) {
@@ -40,15 +45,16 @@ public record UrlLifetime(Duration configured) {
     }
 
     /**
-     * The whole-second lifetime to sign with at {@code now}. S3 counts it from {@code X-Amz-Date},
-     * which is {@code now} rounded down, so rounding the credentials' remaining life down as well
-     * keeps the URL's end at or before theirs. Zero when the credentials have less than a second left.
+     * The whole-second lifetime to sign with, from one clock reading {@code now}. S3 counts it from
+     * {@code X-Amz-Date} (the signing time rounded down), so the credentials' remaining life less
+     * {@link #SIGNING_MARGIN}, rounded down, keeps the URL's end at or before theirs. Zero when
+     * that leaves less than a second.
      */
     public Duration at(Instant now, Optional<Instant> credentialsExpiry) {
         if (credentialsExpiry.isEmpty()) {
             return configured;
         }
-        long remaining = Duration.between(now, credentialsExpiry.get()).toMillis() / 1000;
+        long remaining = Duration.between(now, credentialsExpiry.get()).minus(SIGNING_MARGIN).toMillis() / 1000;
         return Duration.ofSeconds(Math.max(0, Math.min(configured.getSeconds(), remaining)));
     }
 }

@@ -25,13 +25,16 @@ class CachePolicyTest {
         int cached = 0;
         for (int run = 0; run < 200_000; run++) {
             Duration configured = Duration.ofSeconds(1 + random.nextInt(3600));
-            // Signing at an arbitrary millisecond: X-Amz-Date drops the fraction.
-            Instant signedAt = EPOCH.plusMillis(random.nextInt(86_400_000));
+            // The lifetime is computed from one reading; the presigner signs up to the margin later,
+            // at an arbitrary millisecond (X-Amz-Date drops the fraction).
+            Instant readAt = EPOCH.plusMillis(random.nextInt(86_400_000));
+            Instant signedAt = readAt.plusMillis(random.nextInt((int) UrlLifetime.SIGNING_MARGIN.toMillis()));
             Optional<Instant> credentialsExpiry = random.nextInt(3) == 0 ? Optional.empty()
-                    : Optional.of(signedAt.plusMillis(random.nextInt(7_200_000) - 5_000));
-            Duration lifetime = new UrlLifetime(configured).at(signedAt, credentialsExpiry);
+                    : Optional.of(readAt.plusMillis(random.nextInt(7_200_000) - 5_000));
+            Duration lifetime = new UrlLifetime(configured).at(readAt, credentialsExpiry);
             if (lifetime.isZero()) {
-                assertTrue(credentialsExpiry.orElseThrow().isBefore(signedAt.plusSeconds(1)), "only dying credentials refuse");
+                assertTrue(credentialsExpiry.orElseThrow().isBefore(readAt.plusSeconds(1).plus(UrlLifetime.SIGNING_MARGIN)),
+                        "only dying credentials refuse");
                 continue;
             }
             // What S3 enforces: X-Amz-Date (rounded down) plus X-Amz-Expires.

@@ -109,9 +109,30 @@ class S3ImageSignerTest {
         String text = url.url().toString();
         assertTrue(text.contains("X-Amz-Credential=SESSIONKEY"), text);
         assertTrue(text.contains("X-Amz-Security-Token=token"), text);
-        assertTrue(text.contains("X-Amz-Expires=120"), "clamped to the credentials: " + text);
-        assertEquals(now.plusSeconds(120), url.expiresAt());
+        assertTrue(text.contains("X-Amz-Expires=119"), "clamped to the credentials, less the margin: " + text);
+        assertEquals(now.plusSeconds(119), url.expiresAt());
         assertEquals(1, resolved.get(), "credentials resolved once per URL");
+    }
+
+    @Test
+    void aUrlEndsAtLeastTheMarginBeforeItsCredentialsWheneverItIsAskedFor() {
+        Instant expiry = Instant.parse("2026-11-29T08:09:47.300Z");
+        AwsCredentialsProvider session = () -> AwsSessionCredentials.builder().accessKeyId("SESSION").secretAccessKey("secret")
+                .sessionToken("token").expirationTime(expiry).build();
+        int signed = 0;
+        // Every 1.7 s over the credentials' last 10 minutes, across window boundaries.
+        for (Instant now = expiry.minusSeconds(600); now.isBefore(expiry); now = now.plusMillis(1_700)) {
+            try {
+                SignedUrl url = signer(session, UrlLifetime.DEFAULT, now).sign(KEY);
+                assertTrue(!url.expiresAt().isAfter(expiry.minus(UrlLifetime.SIGNING_MARGIN)), url.expiresAt() + " vs " + expiry);
+                assertTrue(Duration.between(now, url.expiresAt()).toMillis() >= 1_000, "a URL handed out has a second left at least");
+                signed++;
+            } catch (ProblemException refused) {
+                assertEquals(503, refused.problem().status());
+                assertTrue(Duration.between(now, expiry).toMillis() < 2_000 + 1_000, "refused only in the credentials' last seconds: " + now);
+            }
+        }
+        assertTrue(signed > 300, "signed " + signed);
     }
 
     @Test

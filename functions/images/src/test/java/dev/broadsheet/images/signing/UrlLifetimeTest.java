@@ -19,11 +19,12 @@ class UrlLifetimeTest {
     }
 
     @Test
-    void credentialsThatExpireSoonerCutItToTheirWholeSecondsLeft() {
+    void credentialsThatExpireSoonerCutItToTheirWholeSecondsLeftLessTheSigningMargin() {
         UrlLifetime lifetime = new UrlLifetime(Duration.ofMinutes(15));
-        assertEquals(Duration.ofSeconds(299), lifetime.at(NOW, Optional.of(NOW.plusMillis(299_900))));
+        assertEquals(Duration.ofSeconds(298), lifetime.at(NOW, Optional.of(NOW.plusMillis(299_900))));
         assertEquals(Duration.ofMinutes(15), lifetime.at(NOW, Optional.of(NOW.plusSeconds(3600))));
-        assertEquals(Duration.ZERO, lifetime.at(NOW, Optional.of(NOW.plusMillis(999))));
+        assertEquals(Duration.ofSeconds(1), lifetime.at(NOW, Optional.of(NOW.plusMillis(2_000))));
+        assertEquals(Duration.ZERO, lifetime.at(NOW, Optional.of(NOW.plusMillis(1_999))));
         assertEquals(Duration.ZERO, lifetime.at(NOW, Optional.of(NOW.minusSeconds(60))));
     }
 

@@ -62,6 +62,7 @@ abstract class ModerateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> notFound = new ArrayList<>();
+        List<String> notDone = new ArrayList<>();
         int changed = 0;
         int unchanged = 0;
         try (Target destination = target.open(context)) {
@@ -80,10 +81,27 @@ abstract class ModerateCommand implements Callable<Integer> {
                         notFound.add(id);
                         out.println("Not found: " + id);
                     }
+                    case ARTICLE_NOT_FOUND -> {
+                        notFound.add(id);
+                        out.println("Not found: " + id + " (its article is gone)");
+                    }
+                    case CHANGED_MEANWHILE -> {
+                        notDone.add(id);
+                        out.println("Not done:  " + id + " was moderated by someone else meanwhile; theirs stands (see pending)");
+                    }
+                    case CONFLICT -> {
+                        notDone.add(id);
+                        out.println("Not done:  " + id + " was busy in other transactions; run the command again for it");
+                    }
                 }
             }
-            out.println(changed + " changed, " + unchanged + " unchanged, " + notFound.size() + " not found in "
-                    + destination.description());
+            out.println(changed + " changed, " + unchanged + " unchanged, " + notFound.size() + " not found"
+                    + (notDone.isEmpty() ? "" : ", " + notDone.size() + " not done") + " in " + destination.description());
+        }
+        if (!notDone.isEmpty()) {
+            spec.commandLine().getErr().println("broadsheet: not done: " + String.join(", ", notDone)
+                    + " (nothing was written for them; the others were done)");
+            return Editor.FAILED;
         }
         if (!notFound.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
