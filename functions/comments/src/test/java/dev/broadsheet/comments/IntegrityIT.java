@@ -58,8 +58,9 @@ class IntegrityIT {
     void aSubmissionRacingCommentsCloseIsRefusedByItsTransactionNotStoredAfterTheClose() {
         Map<String, String> fields = fixture.validFields("Ann", "ann@example.com", "Written while the editor closes comments");
         List<Long> before = fixture.writtenState();
-        // The submission reads the article (open), then the editor closes comments before its transaction.
-        fixture.clock.onNextRead(() -> fixture.setCommentsOpen(SLUG, false));
+        // The submission reads the article (open), then the editor closes comments before its transaction:
+        // the first clock read comes just before the article's read, the next after it.
+        fixture.clock.onNextRead(() -> fixture.clock.onNextRead(() -> fixture.setCommentsOpen(SLUG, false)));
 
         APIGatewayV2HTTPResponse response = fixture.submitJson(SLUG, fields, "198.51.100.1");
 
@@ -99,10 +100,11 @@ class IntegrityIT {
     void aSubmissionRacingUnpublishIsA404AndAReplyToAParentTrashedMeanwhileIsA400() {
         Map<String, String> fields = fixture.validFields("Ann", "ann@example.com", "Written while the article is unpublished");
         List<Long> before = fixture.writtenState();
-        fixture.clock.onNextRead(() -> aws.dynamoDb().updateItem(update -> update.tableName(fixture.tables.articles())
+        // After the submission's reads (the second clock read), before its transaction.
+        fixture.clock.onNextRead(() -> fixture.clock.onNextRead(() -> aws.dynamoDb().updateItem(update -> update.tableName(fixture.tables.articles())
                 .key(ArticleSchema.key(SLUG)).updateExpression("SET #status = :unpublished REMOVE #lists")
                 .expressionAttributeNames(Map.of("#status", ArticleSchema.STATUS, "#lists", ArticleSchema.LISTS))
-                .expressionAttributeValues(Map.of(":unpublished", Items.s(ArticleSchema.UNPUBLISHED)))));
+                .expressionAttributeValues(Map.of(":unpublished", Items.s(ArticleSchema.UNPUBLISHED))))));
         assertEquals(404, fixture.submitJson(SLUG, fields, "198.51.100.1").getStatusCode());
         assertEquals(before, fixture.writtenState());
 
@@ -113,7 +115,7 @@ class IntegrityIT {
         Map<String, String> reply = fixture.validFields("Cy", "cy@example.com", "A reply");
         reply.put("parentId", parent);
         List<Long> beforeReply = fixture.writtenState();
-        fixture.clock.onNextRead(() -> assertEquals(Result.CHANGED, fixture.moderation.trash(SLUG + "/" + parent)));
+        fixture.clock.onNextRead(() -> fixture.clock.onNextRead(() -> assertEquals(Result.CHANGED, fixture.moderation.trash(SLUG + "/" + parent))));
         APIGatewayV2HTTPResponse refused = fixture.submitJson(SLUG, reply, "198.51.100.3");
         assertEquals(400, refused.getStatusCode(), refused.getBody());
         assertEquals("parentId", json(refused).path("errors").get(0).path("field").asText());
