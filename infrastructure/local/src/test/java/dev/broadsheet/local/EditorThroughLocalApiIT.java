@@ -149,6 +149,16 @@ class EditorThroughLocalApiIT {
         Run pulled = editor("pull", SLUG, "--to", dir.resolve("pulled").toString(), "--local");
         assertEquals(0, pulled.code, pulled.toString());
         assertTrue(pulled.out.contains("with 3 image files"), pulled.out);
+        // As an editor writes it: plain content as text, items and cells as strings, images as files, no derived text.
+        JsonNode file = Json.MAPPER.readTree(dir.resolve("pulled").resolve("article.json").toFile()).path("body");
+        assertFalse(file.get(0).has("text"), "a paragraph with a link keeps its spans: " + file.get(0));
+        assertEquals("{\"type\":\"heading\",\"text\":\"The stages\",\"level\":3}", file.get(1).toString());
+        assertEquals("[\"Main stage\",{\"text\":\"Quay\",\"list\":{\"ordered\":false,\"items\":[\"North\",\"South\"]}}]",
+                file.get(3).path("items").toString());
+        assertEquals("[[\"Fri\",\"18,000\"],[\"Sat\",\"22,000\"]]", file.get(5).path("rows").toString());
+        assertEquals(List.of("image-2.png", "image-1.jpg"), List.of(file.get(7).path("images").get(0).path("file").asText(),
+                file.get(7).path("images").get(1).path("file").asText()), "the map is one file wherever it is shown");
+        assertEquals("{\"type\":\"separator\"}", file.get(9).toString());
         Run again = editor("publish", dir.resolve("pulled").resolve("article.json").toString(), "--local");
         assertEquals(0, again.code, again.toString());
         assertTrue(again.out.contains("Unchanged: " + SLUG), again.out);

@@ -295,8 +295,9 @@ final class BodyReader {
     }
 
     /**
-     * The inline content of a block, item or cell: {@code content} (spans), else {@code text}. Both
-     * may be given (a served article has both) when the text is the content's plain-text form.
+     * The inline content of a block, item or cell: {@code content} (spans), else {@code text}. When
+     * both are given (a served article has both), {@code text} is the derived plain-text form and
+     * is not read (BODY-SPEC: never taken from the file when content is given).
      *
      * @return null when it is missing (and required) or invalid
      */
@@ -332,17 +333,11 @@ final class BodyReader {
             return null;
         }
         spans = Span.merged(spans);
-        String derived = Span.text(spans);
-        if (required && derived.isBlank()) {
+        if (required && Span.text(spans).isBlank()) {
             reader.error(prefix + "content", "is required: at least one span with text");
             return null;
         }
-        JsonNode text = node.get("text");
-        if (text != null && !text.isNull() && !(text.isTextual() && nfc(text.asText()).equals(derived))) {
-            reader.error(prefix + "text", "give text or content, not both: text is the plain-text form of content"
-                    + " (a served article's text is accepted when it matches its content)");
-            return null;
-        }
+        // A "text" beside "content" (as the API serves both) is the derived plain-text form: not read.
         return spans;
     }
 

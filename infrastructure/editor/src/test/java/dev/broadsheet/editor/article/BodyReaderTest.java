@@ -123,15 +123,17 @@ class BodyReaderTest {
     }
 
     @Test
-    void aServedArticlesBlocksAreReadBackTheirTextMatchingTheirContent() throws Exception {
+    void aServedArticlesBlocksAreReadBackTheirTextDerivedFromTheirContent() throws Exception {
         List<Block> body = read("""
                 [{'type': 'paragraph', 'text': 'See the BBC', 'content': [{'text': 'See '}, {'text': 'the BBC', 'href': 'https://www.bbc.co.uk/news'}]},
                  {'type': 'list', 'text': 'one', 'ordered': false, 'items': [{'content': [{'text': 'one'}], 'text': 'one'}]},
-                 {'type': 'separator', 'text': ''}]
+                 {'type': 'separator', 'text': ''},
+                 {'type': 'quote', 'text': 'not what the content says', 'content': [{'text': 'What it says'}]}]
                 """);
 
-        assertEquals(3, body.size());
+        assertEquals(4, body.size());
         assertEquals("See the BBC", body.get(0).text());
+        assertEquals("What it says", body.get(3).text(), "text is never taken from the file when content is given");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -155,7 +157,6 @@ class BodyReaderTest {
             unknown span field | [{'type': 'paragraph', 'content': [{'text': 'x', 'style': 'bold'}]}] | body[0].content[0].style | is not a field of body[0].content[0]
             content not a list | [{'type': 'paragraph', 'content': 'x'}] | body[0].content | must be a list of spans
             content of nothing | [{'type': 'paragraph', 'content': [{'break': true}]}] | body[0].content | at least one span with text
-            text and content differ | [{'type': 'paragraph', 'text': 'one', 'content': [{'text': 'two'}]}] | body[0].text | give text or content, not both
             text not text | [{'type': 'paragraph', 'text': 3}] | body[0].text | must be text
             heading level 5 | [{'type': 'heading', 'level': 5, 'text': 'x'}] | body[0].level | must be 2, 3 or 4
             heading level 1 | [{'type': 'heading', 'level': 1, 'text': 'x'}] | body[0].level | must be 2, 3 or 4
