@@ -116,6 +116,12 @@ class FeedsIT {
     }
 
     @Test
+    void theFeedHoldsFeedSizeArticles() throws Exception {
+        Document rss = parse(get(new FeedHandler(repository, PATTERN, SITE, CACHE, 3), "/feed", null).getBody());
+        assertEquals(List.of("Headline 9", "Headline 8", "Headline 7"), feedTitles(rss));
+    }
+
+    @Test
     void everyTextIsEscapedAndCharactersXmlCannotHoldAreDropped() throws Exception {
         Article base = SampleArticles.published(9, "world");
         String hostile = "<script>alert(1)</script> & \"quotes\" ]]> \u0001\uFFFF end";
