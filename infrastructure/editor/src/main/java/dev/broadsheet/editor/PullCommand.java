@@ -155,7 +155,7 @@ final class PullCommand implements Callable<Integer> {
     /**
      * A served block as an editor writes it: content that is plain text (no marks, no links) as
      * {@code "text"}, a list item or table cell that is only text as a string, and no derived
-     * plain-text forms (which publish would check against the content).
+     * plain-text forms (publish derives them from the content).
      */
     private static ObjectNode editable(ObjectNode node) {
         JsonNode content = node.get("content");

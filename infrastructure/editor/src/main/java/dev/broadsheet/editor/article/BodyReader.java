@@ -343,11 +343,11 @@ final class BodyReader {
 
     /** {@code "text": "..."}: one unmarked span a line, breaks between. */
     private List<Span> plain(String text, String field, boolean required) {
-        if (text.isBlank()) {
-            if (required) {
-                reader.error(field, "is required");
-                return null;
-            }
+        if (required && text.isBlank()) {
+            reader.error(field, "is required");
+            return null;
+        }
+        if (text.isEmpty()) {
             return List.of();
         }
         if (!reader.checkText(text, field)) {
