@@ -181,7 +181,7 @@ public final class Challenges {
             return hash(purpose, input.toString());
         }
 
-        static byte[] hmac(byte[] key, String value) {
+        public static byte[] hmac(byte[] key, String value) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
