@@ -2,6 +2,7 @@ package dev.broadsheet.editor.destination;
 
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.moderation.PersonalData;
 import dev.broadsheet.editor.EditorException;
 import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.publish.ImageBucket;
@@ -32,12 +33,22 @@ public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tab
 
     /** The comments module's moderation operations on this target's tables. */
     public Moderation moderation() {
+        return new Moderation(dynamoDb, commentTables());
+    }
+
+    /** A reader's requests about their data (export, erasure), on this target's tables. */
+    public PersonalData personalData() {
+        DynamoComments.Tables tables = commentTables();
+        return new PersonalData(dynamoDb, tables, new Moderation(dynamoDb, tables));
+    }
+
+    private DynamoComments.Tables commentTables() {
         if (tableName == null || commentsTableName == null || guardsTableName == null) {
             throw new EditorException("no comments and guards tables known for " + description + ": with --local, restart"
                     + " the local API (it predates the comment commands); on AWS pass --comments-table and --guards-table with"
                     + " --table, or leave all three out to read the stack's outputs");
         }
-        return new Moderation(dynamoDb, new DynamoComments.Tables(tableName, commentsTableName, guardsTableName));
+        return new DynamoComments.Tables(tableName, commentsTableName, guardsTableName);
     }
 
     @Override
