@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +154,8 @@ public final class Deliverer {
         Comment comment = CommentItems.fromItem(item);
         boolean askHandled = Items.bool(item, CommentSchema.NOTIFY_HANDLED, false);
         List<Result> results = new ArrayList<>();
-        boolean asks = comment.notifyReplies() && !askHandled
+        // An erased author's comment keeps no address: nothing to confirm.
+        boolean asks = comment.notifyReplies() && !askHandled && comment.email() != null
                 && comment.status() != CommentStatus.SPAM && comment.status() != CommentStatus.TRASH;
         if (asks) {
             results.add(confirmation(comment, now));
@@ -163,29 +165,38 @@ public final class Deliverer {
         }
         Optional<Instant> retryAt = results.stream().filter(Retry.class::isInstance).map(result -> ((Retry) result).at())
                 .min(Comparator.naturalOrder());
-        boolean askDone = asks && results.get(0) instanceof Retry == false;
+        settle(slug, id, dueAt, retryAt, asks && !(results.get(0) instanceof Retry));
+    }
+
+    /**
+     * The comment's outbox mark after its duties: moved to the earliest retry, or removed; the ask
+     * recorded as handled once its confirmation is over. Conditional on the mark as read: a change
+     * that marked the comment anew meanwhile (an approval) keeps its mark for the next run.
+     */
+    private void settle(String slug, String id, String dueAt, Optional<Instant> retryAt, boolean askDone) {
+        Map<String, String> names = new HashMap<>(Map.of("#dueAt", CommentSchema.MAIL_DUE_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":read", s(dueAt)));
+        List<String> set = new ArrayList<>();
+        if (askDone) {
+            names.put("#handled", CommentSchema.NOTIFY_HANDLED);
+            values.put(":true", Items.bool(true));
+            set.add("#handled = :true");
+        }
+        String remove = "";
+        if (retryAt.isPresent()) {
+            values.put(":next", s(Timestamps.format(retryAt.get())));
+            set.add("#dueAt = :next");
+        } else {
+            names.put("#queue", CommentSchema.MAIL_QUEUE);
+            remove = " REMOVE #queue, #dueAt";
+        }
+        String update = (set.isEmpty() ? "" : "SET " + String.join(", ", set)) + remove;
         try {
-            if (retryAt.isPresent()) {
-                String next = Timestamps.format(retryAt.get());
-                dynamoDb.updateItem(update -> update.tableName(commentsTable).key(CommentSchema.key(slug, id))
-                        .updateExpression("SET #dueAt = :next" + (askDone ? ", #handled = :true" : ""))
-                        .conditionExpression("#dueAt = :read")
-                        .expressionAttributeNames(askDone ? Map.of("#dueAt", CommentSchema.MAIL_DUE_AT, "#handled", CommentSchema.NOTIFY_HANDLED)
-                                : Map.of("#dueAt", CommentSchema.MAIL_DUE_AT))
-                        .expressionAttributeValues(askDone ? Map.of(":next", s(next), ":read", s(dueAt), ":true", Items.bool(true))
-                                : Map.of(":next", s(next), ":read", s(dueAt))));
-            } else {
-                // Handled: out of the outbox, unless the comment was marked again meanwhile (approved since it was read).
-                dynamoDb.updateItem(update -> update.tableName(commentsTable).key(CommentSchema.key(slug, id))
-                        .updateExpression((asks ? "SET #handled = :true " : "") + "REMOVE #queue, #dueAt")
-                        .conditionExpression("#dueAt = :read")
-                        .expressionAttributeNames(asks ? Map.of("#queue", CommentSchema.MAIL_QUEUE, "#dueAt", CommentSchema.MAIL_DUE_AT,
-                                "#handled", CommentSchema.NOTIFY_HANDLED)
-                                : Map.of("#queue", CommentSchema.MAIL_QUEUE, "#dueAt", CommentSchema.MAIL_DUE_AT))
-                        .expressionAttributeValues(asks ? Map.of(":read", s(dueAt), ":true", Items.bool(true)) : Map.of(":read", s(dueAt))));
-            }
+            dynamoDb.updateItem(request -> request.tableName(commentsTable).key(CommentSchema.key(slug, id))
+                    .updateExpression(update.strip()).conditionExpression("#dueAt = :read")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException markedAgain) {
-            // A later change marked it anew: the next run handles it (every mail's claim keeps it from going twice).
+            // The next run handles it; every mail's claim keeps it from going twice.
         }
     }
 
