@@ -43,6 +43,7 @@ public final class Targets {
     public static final String BUCKET_OUTPUT = "ImagesBucketName";
     public static final String COMMENTS_TABLE_OUTPUT = "CommentsTableName";
     public static final String GUARDS_TABLE_OUTPUT = "GuardsTableName";
+    public static final String NOTIFICATIONS_TABLE_OUTPUT = "NotificationsTableName";
     public static final String API_URL_OUTPUT = "ApiUrl";
 
     private Targets() {
@@ -75,15 +76,18 @@ public final class Targets {
                 .endpointOverride(local.s3Endpoint()).forcePathStyle(true)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         return new Target(dynamoDb, s3, Target.LOCAL_ID, local.articlesTable(), local.imagesBucket(), local.commentsTable(), local.guardsTable(),
-                "the local API (" + local.apiUrl() + ")", local.apiUrl());
+                local.notificationsTable(), "the local API (" + local.apiUrl() + ")", local.apiUrl());
     }
 
     /** Names given with flags; null where the stack's outputs are to say. */
-    public record Names(String table, String bucket, String commentsTable, String guardsTable) {
+    public record Names(String table, String bucket, String commentsTable, String guardsTable, String notificationsTable) {
     }
 
-    /** What a command works on: the articles table alone, with the images bucket, or with the tables comment moderation uses. */
-    public enum Scope { TABLE, ARTICLES, COMMENTS }
+    /**
+     * What a command works on: the articles table alone, with the images bucket, with the tables
+     * comment moderation uses, or with those and the notifications table (a reader's personal data).
+     */
+    public enum Scope { TABLE, ARTICLES, COMMENTS, PERSONAL_DATA }
 
     /** Opens a chosen target; tests pass one that records what would have been contacted. */
     public interface Opener {
@@ -116,16 +120,20 @@ public final class Targets {
         String bucket = names.bucket();
         String comments = names.commentsTable();
         String guards = names.guardsTable();
+        String notifications = names.notificationsTable();
         boolean complete = switch (scope) {
             case TABLE -> table != null;
             case ARTICLES -> table != null && bucket != null;
             case COMMENTS -> table != null && comments != null && guards != null;
+            case PERSONAL_DATA -> table != null && comments != null && guards != null && notifications != null;
         };
         String apiUrl = null;
         String description = switch (scope) {
             case TABLE -> "table " + table + " in " + resolvedRegion.id();
             case ARTICLES -> "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id();
             case COMMENTS -> "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+            case PERSONAL_DATA -> "tables " + table + ", " + comments + ", " + guards + " and " + notifications + " in "
+                    + resolvedRegion.id();
         };
         if (!complete) {
             Map<String, String> outputs = stackOutputs(credentials, resolvedRegion, stack);
@@ -138,6 +146,9 @@ public final class Targets {
             } else {
                 comments = comments != null ? comments : requireOutput(outputs, COMMENTS_TABLE_OUTPUT, stack);
                 guards = guards != null ? guards : requireOutput(outputs, GUARDS_TABLE_OUTPUT, stack);
+                if (scope == Scope.PERSONAL_DATA) {
+                    notifications = notifications != null ? notifications : requireOutput(outputs, NOTIFICATIONS_TABLE_OUTPUT, stack);
+                }
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (comments table " + comments + ")";
             }
             apiUrl = outputs.get(API_URL_OUTPUT) == null ? null : outputs.get(API_URL_OUTPUT).replaceAll("/+$", "");
@@ -146,7 +157,7 @@ public final class Targets {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         S3Client s3 = S3Client.builder().region(resolvedRegion).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, resolvedRegion.id() + "/" + table, table, bucket, comments, guards, description, apiUrl);
+        return new Target(dynamoDb, s3, resolvedRegion.id() + "/" + table, table, bucket, comments, guards, notifications, description, apiUrl);
     }
 
     private static Region region(String profile, String region) {
