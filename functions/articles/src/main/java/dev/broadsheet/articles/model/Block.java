@@ -42,6 +42,7 @@ public sealed interface Block permits Block.TextBlock, Block.ListBlock, Block.Co
         out.endObject();
     }
 
+    /** The block's own fields, after {@code type} and {@code text}. */
     void writeFields(JsonWriter out, Function<Image, ? extends JsonWritable> images);
 
     static Paragraph paragraph(String text) {

@@ -6,6 +6,7 @@ import dev.broadsheet.articles.model.Block.Cell;
 import dev.broadsheet.articles.model.Block.ListBlock;
 import dev.broadsheet.articles.model.Block.ListItem;
 import dev.broadsheet.articles.model.EmbedProvider;
+import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Links;
 import dev.broadsheet.articles.model.Mark;
 import dev.broadsheet.articles.model.Span;
@@ -141,7 +142,7 @@ final class BodyReader {
                             + " images {\"file\": \"...\", \"alt\": \"...\"} (one image is an image block)");
                     return null;
                 }
-                List<dev.broadsheet.articles.model.Image> gallery = new ArrayList<>();
+                List<Image> gallery = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                     gallery.add(image(list.get(i), prefix + "images[" + i + "]"));
                 }
@@ -288,7 +289,7 @@ final class BodyReader {
         return new Block.Embed(provider, url, caption);
     }
 
-    private dev.broadsheet.articles.model.Image image(JsonNode node, String field) {
+    private Image image(JsonNode node, String field) {
         ImageRef ref = reader.image(node, field);
         images.add(ref);
         return ref.draft();
