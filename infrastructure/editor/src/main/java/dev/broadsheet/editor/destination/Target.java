@@ -32,12 +32,21 @@ public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tab
 
     /** The comments module's moderation operations on this target's tables. */
     public Moderation moderation() {
+        return new Moderation(dynamoDb, commentTables());
+    }
+
+    /** The comments module's store on this target's tables (the import writes comments through it). */
+    public DynamoComments comments() {
+        return new DynamoComments(dynamoDb, commentTables());
+    }
+
+    private DynamoComments.Tables commentTables() {
         if (tableName == null || commentsTableName == null || guardsTableName == null) {
             throw new EditorException("no comments and guards tables known for " + description + ": with --local, restart"
                     + " the local API (it predates the comment commands); on AWS pass --comments-table and --guards-table with"
                     + " --table, or leave all three out to read the stack's outputs");
         }
-        return new Moderation(dynamoDb, new DynamoComments.Tables(tableName, commentsTableName, guardsTableName));
+        return new DynamoComments.Tables(tableName, commentsTableName, guardsTableName);
     }
 
     @Override

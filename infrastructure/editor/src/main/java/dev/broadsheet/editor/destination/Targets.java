@@ -83,7 +83,11 @@ public final class Targets {
     }
 
     /** What a command works on: the articles table alone, with the images bucket, or with the tables comment moderation uses. */
-    public enum Scope { TABLE, ARTICLES, COMMENTS }
+    public enum Scope {
+        TABLE, ARTICLES, COMMENTS,
+        /** The articles table, the images bucket and the comments and guards tables: an import writes all of them. */
+        ALL
+    }
 
     /** Opens a chosen target; tests pass one that records what would have been contacted. */
     public interface Opener {
@@ -120,12 +124,14 @@ public final class Targets {
             case TABLE -> table != null;
             case ARTICLES -> table != null && bucket != null;
             case COMMENTS -> table != null && comments != null && guards != null;
+            case ALL -> table != null && bucket != null && comments != null && guards != null;
         };
         String apiUrl = null;
         String description = switch (scope) {
             case TABLE -> "table " + table + " in " + resolvedRegion.id();
             case ARTICLES -> "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id();
             case COMMENTS -> "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+            case ALL -> "tables " + table + ", " + comments + " and " + guards + " and bucket " + bucket + " in " + resolvedRegion.id();
         };
         if (!complete) {
             Map<String, String> outputs = stackOutputs(credentials, resolvedRegion, stack);
@@ -136,6 +142,9 @@ public final class Targets {
                 bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ", bucket " + bucket + ")";
             } else {
+                if (scope == Scope.ALL) {
+                    bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
+                }
                 comments = comments != null ? comments : requireOutput(outputs, COMMENTS_TABLE_OUTPUT, stack);
                 guards = guards != null ? guards : requireOutput(outputs, GUARDS_TABLE_OUTPUT, stack);
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (comments table " + comments + ")";
