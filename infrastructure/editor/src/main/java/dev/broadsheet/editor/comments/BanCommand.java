@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * {@code ban} and {@code unban}: an email, or the client address of a comment ({@code --address-of
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  * banned submission looks accepted to its sender and goes straight to spam: never listed, never queued.
  */
 abstract class BanCommand implements Callable<Integer> {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Parameters(paramLabel = "EMAIL", arity = "0..1", description = "The email address (any +tag, case or Gmail dots name the same mailbox).")
     String email;
@@ -62,8 +59,8 @@ abstract class BanCommand implements Callable<Integer> {
         if ((email == null) == (addressOf == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Name an EMAIL or --address-of SLUG/ID (one of them)");
         }
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "\"" + email + "\" is not an email address");
+        if (email != null) {
+            EmailArgument.check(spec, email);
         }
         if (addressOf != null) {
             try {

@@ -2,6 +2,7 @@ package dev.broadsheet.editor.destination;
 
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.moderation.Moderation;
+import dev.broadsheet.comments.moderation.PersonalData;
 import dev.broadsheet.editor.EditorException;
 import dev.broadsheet.editor.publish.ArticleTable;
 import dev.broadsheet.editor.publish.ImageBucket;
@@ -38,6 +39,12 @@ public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tab
     /** The comments module's store on this target's tables (the import writes comments through it). */
     public DynamoComments comments() {
         return new DynamoComments(dynamoDb, commentTables());
+    }
+
+    /** A reader's requests about their data (export, erasure), on this target's tables. */
+    public PersonalData personalData() {
+        DynamoComments.Tables tables = commentTables();
+        return new PersonalData(dynamoDb, tables, new Moderation(dynamoDb, tables));
     }
 
     private DynamoComments.Tables commentTables() {

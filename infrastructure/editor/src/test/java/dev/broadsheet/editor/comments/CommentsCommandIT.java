@@ -8,11 +8,13 @@ import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.handler.CreateChallengeHandler;
 import dev.broadsheet.comments.handler.ListCommentsHandler;
 import dev.broadsheet.comments.handler.SubmitCommentHandler;
+import dev.broadsheet.comments.moderation.PersonalData;
 import dev.broadsheet.comments.service.CommentService;
 import dev.broadsheet.comments.service.Limits;
 import dev.broadsheet.comments.service.ModerationRules;
 import dev.broadsheet.core.HttpEvents;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.editor.terminal.DisplayWidth;
@@ -32,6 +34,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -300,6 +306,125 @@ class CommentsCommandIT {
         assertEquals(2, editor("comments", "ban", "a@example.com", "--address-of", abusive, "--local").code, "not both");
         assertEquals(2, editor("comments", "ban", "not-an-email", "--local").code);
         assertEquals(2, editor("comments", "ban", "--address-of", "not-an-id", "--local").code);
+    }
+
+    @Test
+    void exportShowsEverythingHeldAboutAnAddressAndEraseLeavesItNowhere() throws Exception {
+        String first = submitted(SLUG, "Ann Archer", "ann@example.com", "The bridge was closed all morning.");
+        String second = submittedWith(Map.of("url", "https://ann.example"), OTHER_SLUG, "Ann A.", "Ann+news@Example.com",
+                "And the ferry too.");
+        String other = submitted(SLUG, "Bob Baker", "bob@example.com", "Not on our side of town.");
+        assertEquals(0, editor("comments", "approve", first, other, "--local").code);
+        assertEquals(0, editor("comments", "ban", "ann@example.com", "--local").code);
+        Set<String> hashes = hashesOf(first, second);
+
+        Run export = editor("comments", "export", "ANN@example.com", "--local");
+        assertEquals(0, export.code, export.toString());
+        JsonNode document = Json.MAPPER.readTree(export.out);
+        assertEquals("ann@example.com", document.path("matchedAs").asText());
+        List<String> ids = new ArrayList<>();
+        document.path("comments").forEach(comment -> ids.add(comment.path("moderationId").asText()));
+        assertEquals(List.of(first, second), ids, "both spellings of the mailbox, oldest first");
+        assertEquals("https://ann.example", document.path("comments").get(1).path("authorUrl").asText());
+        assertEquals("Ann+news@Example.com", document.path("comments").get(1).path("email").asText(), "as typed");
+        List<String> kinds = new ArrayList<>();
+        document.path("records").forEach(record -> kinds.add(record.path("kind").asText()));
+        assertTrue(kinds.containsAll(List.of("ban", "standing", "rate-counter", "duplicate-marker")), kinds.toString());
+        assertFalse(export.out.contains(hashes.iterator().next()), "hashes are named, not shown");
+
+        Run erase = editor("comments", "erase", "ann@example.com", "--local");
+        assertEquals(0, erase.code, erase.toString());
+        assertTrue(erase.out.contains("Anonymised: 2 comment(s)") && erase.out.contains("the ban of the address"), erase.out);
+        assertNowhere("ann@example.com", hashes);
+        assertEquals(List.of(idOf(first), idOf(other)), listed(SLUG), "the comments stay");
+        assertEquals(2, commentCount(SLUG));
+        JsonNode shown = json(list.handleRequest(event("GET", "/articles/" + SLUG + "/comments", SLUG, null, null, "203.0.113.1"), null));
+        assertEquals(PersonalData.ANONYMOUS, shown.path("items").get(0).path("author").path("name").asText(), shown.toString());
+        Run pending = editor("comments", "pending", "--local");
+        assertTrue(pending.out.contains(second) && pending.out.contains(PersonalData.ANONYMOUS), "still moderatable:\n" + pending.out);
+
+        Run again = editor("comments", "erase", "ann@example.com", "--local");
+        assertTrue(again.out.startsWith("Nothing held about ann@example.com"), again.toString());
+        JsonNode empty = Json.MAPPER.readTree(editor("comments", "export", "ann@example.com", "--local").out);
+        assertTrue(empty.path("comments").isEmpty() && empty.path("records").isEmpty(), empty.toString());
+        assertTrue(Json.MAPPER.readTree(editor("comments", "export", "bob@example.com", "--local").out).path("comments").size() == 1,
+                "another reader's data stays");
+    }
+
+    @Test
+    void eraseWithDeleteCommentsKeepsCountsAndRepliesThreads() {
+        String parent = submitted(SLUG, "Ann Archer", "ann@example.com", "Where was the parade?");
+        assertEquals(0, editor("comments", "approve", parent, "--local").code);
+        String reply = submittedWith(Map.of("parentId", idOf(parent)), SLUG, "Bob Baker", "bob@example.com", "On the quay.");
+        String alone = submitted(SLUG, "Ann Archer", "ann@example.com", "Thanks, found it.");
+        String pending = submitted(OTHER_SLUG, "Ann Archer", "ann@example.com", "Still waiting for a decision.");
+        assertEquals(0, editor("comments", "approve", reply, alone, "--local").code);
+        assertEquals(3, commentCount(SLUG));
+        Set<String> hashes = hashesOf(parent, alone, pending);
+
+        Run erase = editor("comments", "erase", "ann@example.com", "--delete-comments", "--local");
+        assertEquals(0, erase.code, erase.toString());
+        assertTrue(erase.out.contains("Deleted:    2 comment(s)") && erase.out.contains("Emptied:    1 comment(s)"), erase.out);
+        assertNowhere("ann@example.com", hashes);
+        assertEquals(1, commentCount(SLUG), "only Bob's reply is counted");
+        assertEquals(List.of(idOf(parent), idOf(reply)), listed(SLUG), "the reply keeps its removed parent");
+        JsonNode shown = json(list.handleRequest(event("GET", "/articles/" + SLUG + "/comments", SLUG, null, null, "203.0.113.1"), null));
+        assertTrue(shown.path("items").get(0).path("removed").asBoolean(), shown.toString());
+        assertFalse(shown.toString().contains("Where was the parade") || shown.toString().contains("Ann"), shown.toString());
+        for (String gone : List.of(alone, pending)) {
+            assertTrue(Items.isMissing(commentItem(gone)), gone + " is deleted");
+        }
+        assertEquals("", commentItem(parent).get("contentHtml").s(), "the placeholder keeps no text");
+    }
+
+    @Test
+    void exportAndEraseRefuseWhatIsNotAnEmailAddress() {
+        for (String command : List.of("export", "erase")) {
+            Run run = editor("comments", command, "not-an-address", "--local");
+            assertEquals(2, run.code, run.toString());
+            assertTrue(run.err.contains("\"not-an-address\" is not an email address"), run.err);
+        }
+    }
+
+    /** The keyed hashes stored with these comments (the email's and the author's). */
+    private Set<String> hashesOf(String... moderationIds) {
+        Set<String> hashes = new HashSet<>();
+        for (String id : moderationIds) {
+            Map<String, AttributeValue> item = commentItem(id);
+            hashes.add(item.get("emailHash").s());
+            hashes.add(item.get("authorHash").s());
+        }
+        return hashes;
+    }
+
+    /** Neither the address (in any case) nor any of the hashes is in any attribute or key of any table. */
+    private void assertNowhere(String email, Set<String> hashes) {
+        for (String table : aws.dynamoDb().listTables().tableNames()) {
+            for (Map<String, AttributeValue> item : aws.dynamoDb().scanPaginator(scan -> scan.tableName(table)).items()) {
+                String text = item.toString().toLowerCase(Locale.ROOT);
+                assertFalse(text.contains(email) || text.contains(email.replace("@", "+news@")), table + ": " + item);
+                hashes.forEach(hash -> assertFalse(text.contains(hash.toLowerCase(Locale.ROOT)), table + " holds a hash: " + item));
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> commentItem(String moderationId) {
+        String slug = moderationId.substring(0, moderationId.lastIndexOf('/'));
+        return aws.dynamoDb().getItem(get -> get.tableName(aws.physicalNames().get("CommentsTable"))
+                .key(Map.of("articleSlug", AttributeValue.fromS(slug), "commentId", AttributeValue.fromS(idOf(moderationId))))
+                .consistentRead(true)).item();
+    }
+
+    /** Submits a comment with extra fields (a URL, a parent); returns its moderation id. */
+    private String submittedWith(Map<String, String> extra, String slug, String author, String email, String content) {
+        JsonNode challenge = challenge(slug);
+        Map<String, String> fields = new HashMap<>(extra);
+        fields.putAll(Map.of("author", author, "email", email, "content", content,
+                "challengeToken", challenge.path("token").asText(), "challengePassword", challenge.path("password").asText()));
+        APIGatewayV2HTTPResponse response = submit.handleRequest(event("POST", "/articles/" + slug + "/comments", slug,
+                Json.write(fields), "application/json", "198.51.100." + (SUBMISSIONS.incrementAndGet() % 249 + 1)), null);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        return slug + "/" + json(response).path("id").asText();
     }
 
     private String submittedFrom(String ip, String slug, String author, String email, String content) {

@@ -1,0 +1,288 @@
+package dev.broadsheet.comments.moderation;
+
+import dev.broadsheet.comments.dao.DynamoComments;
+import dev.broadsheet.comments.model.Emails;
+import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.CommentStatus;
+import dev.broadsheet.core.schema.GuardSchema;
+import dev.broadsheet.core.schema.Items;
+import dev.broadsheet.core.schema.Timestamps;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A reader's request about their personal data (GDPR articles 15 and 17): everything held about one
+ * email address, and its erasure ({@code broadsheet comments export|erase EMAIL}).
+ *
+ * <p>An address is matched by its key form ({@link Emails#forKeys}), as bans and limits match it:
+ * {@code Jane+news@Gmail.com} and {@code jane@gmail.com} are one mailbox. Comments are found by a
+ * Scan of the comments table (it has no index by email, and a request like this is rare); the
+ * guards-table records are found through the keyed hashes stored with those comments (and the ban
+ * by the key form itself), since the hashes cannot be computed without the comment function's key.
+ *
+ * <p>Erasure keeps counts right by going through {@link Moderation}: a comment deleted with its
+ * author's data is first trashed (the article's count and list items move in that transaction;
+ * a parent with listed replies stays as their removed placeholder, emptied of content and author),
+ * then deleted. Without deletion, a comment stays where it is, attributed to {@value #ANONYMOUS},
+ * with the email, its hashes, the author's URL and the client-address hash removed.
+ */
+public final class PersonalData {
+
+    /** Who an erased author's comments are attributed to. */
+    public static final String ANONYMOUS = "Anonymous";
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoComments.Tables tables;
+    private final Moderation moderation;
+
+    public PersonalData(DynamoDbClient dynamoDb, DynamoComments.Tables tables, Moderation moderation) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+        this.moderation = moderation;
+    }
+
+    /** A comment as its author may see it: everything stored, the keyed hashes named rather than shown. */
+    public record HeldComment(String moderationId, String articleSlug, String commentId, String parentId, String status,
+                              String authorName, String authorUrl, String email, String contentHtml, String createdAt,
+                              String heldBecause, List<String> alsoStored) {
+    }
+
+    /** A guards-table record about the address: what it is for, and until when it lives (ISO-8601; null: until removed). */
+    public record HeldRecord(String kind, String purpose, String expiresAt) {
+    }
+
+    /** Everything held about an address. */
+    public record Report(String email, String keyForm, List<HeldComment> comments, List<HeldRecord> records) {
+        public boolean holdsNothing() {
+            return comments.isEmpty() && records.isEmpty();
+        }
+    }
+
+    /** What an erasure did. */
+    public record Erasure(int commentsAnonymised, int commentsDeleted, int placeholdersEmptied, int recordsDeleted,
+                          boolean banLifted) {
+    }
+
+    /** Every comment and record held about {@code email}; reads only. */
+    public Report export(String email) {
+        String keyForm = Emails.forKeys(email);
+        List<Map<String, AttributeValue>> comments = commentsOf(keyForm);
+        List<HeldComment> held = comments.stream().map(PersonalData::heldComment).toList();
+        List<HeldRecord> records = new ArrayList<>();
+        for (String pk : recordKeys(keyForm, comments)) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tables.guards())
+                    .key(GuardSchema.key(pk)).consistentRead(true)).item();
+            if (!Items.isMissing(item)) {
+                records.add(heldRecord(pk, item));
+            }
+        }
+        return new Report(email, keyForm, held, records);
+    }
+
+    /**
+     * Erases {@code email}: its guards-table records (the ban too: keeping a ban would keep the
+     * address), and from its comments the email, hashes, URL and address hash; the comments are kept
+     * as {@value #ANONYMOUS}'s, or deleted when {@code deleteComments}. Running it again finds nothing.
+     *
+     * @throws IllegalStateException when a comment could not be trashed (changed meanwhile or in
+     *                               conflict): nothing about that comment was erased; run it again
+     */
+    public Erasure erase(String email, boolean deleteComments) {
+        String keyForm = Emails.forKeys(email);
+        List<Map<String, AttributeValue>> comments = commentsOf(keyForm);
+        // The record keys come from the comments' hashes: collect them before the hashes go.
+        Set<String> recordKeys = recordKeys(keyForm, comments);
+        int anonymised = 0;
+        int deleted = 0;
+        int emptied = 0;
+        for (Map<String, AttributeValue> comment : comments) {
+            if (!deleteComments) {
+                anonymise(comment, false);
+                anonymised++;
+            } else if (deleteComment(comment)) {
+                deleted++;
+            } else {
+                emptied++;
+            }
+        }
+        int records = 0;
+        boolean banLifted = false;
+        for (String pk : recordKeys) {
+            try {
+                dynamoDb.deleteItem(delete -> delete.tableName(tables.guards()).key(GuardSchema.key(pk))
+                        .conditionExpression("attribute_exists(" + GuardSchema.PK + ")"));
+                records++;
+                banLifted |= pk.startsWith(GuardSchema.BANNED_EMAIL);
+            } catch (ConditionalCheckFailedException e) {
+                // Not there (expired, or never written): nothing to erase.
+            }
+        }
+        return new Erasure(anonymised, deleted, emptied, records, banLifted);
+    }
+
+    /** Trashes (counts move), then deletes; a parent its listed replies still hang under is emptied instead. */
+    private boolean deleteComment(Map<String, AttributeValue> comment) {
+        String moderationId = moderationId(comment);
+        Moderation.Result trashed = moderation.trash(moderationId);
+        if (trashed != Moderation.Result.CHANGED && trashed != Moderation.Result.UNCHANGED
+                && trashed != Moderation.Result.ARTICLE_NOT_FOUND) {
+            throw new IllegalStateException("the comment " + moderationId + " could not be trashed (" + trashed
+                    + "); nothing of it was erased: run the erasure again");
+        }
+        if (trashed == Moderation.Result.ARTICLE_NOT_FOUND
+                && CommentStatus.APPROVED.value().equals(Items.string(comment, CommentSchema.STATUS))) {
+            // Its article is gone, and with it the count the comment was part of.
+            delete(comment, "attribute_exists(" + CommentSchema.COMMENT_ID + ")");
+            return true;
+        }
+        try {
+            delete(comment, "#status = :trash AND attribute_not_exists(" + CommentSchema.LISTED_IN + ")");
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            anonymise(comment, true);
+            return false;
+        }
+    }
+
+    private void delete(Map<String, AttributeValue> comment, String condition) {
+        boolean byStatus = condition.contains("#status");
+        dynamoDb.deleteItem(delete -> {
+            delete.tableName(tables.comments()).key(key(comment)).conditionExpression(condition);
+            if (byStatus) {
+                delete.expressionAttributeNames(Map.of("#status", CommentSchema.STATUS))
+                        .expressionAttributeValues(Map.of(":trash", AttributeValue.fromS(CommentStatus.TRASH.value())));
+            }
+        });
+    }
+
+    /** Removes the author's data from a comment; {@code emptyContent} for a removed parent kept as a placeholder. */
+    private void anonymise(Map<String, AttributeValue> comment, boolean emptyContent) {
+        String update = "SET " + CommentSchema.AUTHOR_NAME + " = :anonymous"
+                + (emptyContent ? ", " + CommentSchema.CONTENT_HTML + " = :empty" : "")
+                + " REMOVE " + String.join(", ", CommentSchema.EMAIL, CommentSchema.EMAIL_HASH, CommentSchema.AUTHOR_HASH,
+                CommentSchema.IP_HASH, CommentSchema.AUTHOR_URL, CommentSchema.DUPLICATE_GUARD);
+        Map<String, AttributeValue> values = emptyContent
+                ? Map.of(":anonymous", AttributeValue.fromS(ANONYMOUS), ":empty", AttributeValue.fromS(""))
+                : Map.of(":anonymous", AttributeValue.fromS(ANONYMOUS));
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tables.comments()).key(key(comment)).updateExpression(update)
+                    .conditionExpression("attribute_exists(" + CommentSchema.COMMENT_ID + ")")
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // Deleted meanwhile: nothing of it is left to erase.
+        }
+    }
+
+    /** The comments whose email has the key form, oldest first. */
+    private List<Map<String, AttributeValue>> commentsOf(String keyForm) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(scan -> scan.tableName(tables.comments())
+                .consistentRead(true)
+                .filterExpression("attribute_exists(" + CommentSchema.EMAIL + ")")).items()) {
+            if (keyForm.equals(Emails.forKeys(Items.string(item, CommentSchema.EMAIL)))) {
+                found.add(item);
+            }
+        }
+        found.sort(Comparator.comparing((Map<String, AttributeValue> item) -> Items.string(item, CommentSchema.CREATED_AT))
+                .thenComparing(item -> Items.string(item, CommentSchema.COMMENT_ID)));
+        return found;
+    }
+
+    /**
+     * The guards-table keys that may hold something about the address: its ban, and per hash found
+     * on its comments the standing, spam mark, flood marker, duplicate markers and rate counters
+     * (one per hour window: found by a Scan of the key prefix).
+     */
+    private Set<String> recordKeys(String keyForm, List<Map<String, AttributeValue>> comments) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(GuardSchema.BANNED_EMAIL + keyForm);
+        Set<String> emailHashes = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> comment : comments) {
+            String emailHash = Items.string(comment, CommentSchema.EMAIL_HASH);
+            if (emailHash != null) {
+                emailHashes.add(emailHash);
+            }
+            String authorHash = Items.string(comment, CommentSchema.AUTHOR_HASH);
+            if (authorHash != null) {
+                keys.add(GuardSchema.APPROVED_AUTHOR + authorHash);
+            }
+            String duplicate = Items.string(comment, CommentSchema.DUPLICATE_GUARD);
+            if (duplicate != null) {
+                keys.add(duplicate);
+            }
+        }
+        for (String emailHash : emailHashes) {
+            keys.add(GuardSchema.SPAM_EMAIL + emailHash);
+            keys.add(GuardSchema.FLOOD_EMAIL + emailHash);
+            String counters = GuardSchema.RATE_COMMENTS_EMAIL + emailHash + "#";
+            for (Map<String, AttributeValue> item : dynamoDb.scanPaginator(scan -> scan.tableName(tables.guards())
+                    .consistentRead(true).projectionExpression(GuardSchema.PK)
+                    .filterExpression("begins_with(" + GuardSchema.PK + ", :prefix)")
+                    .expressionAttributeValues(Map.of(":prefix", AttributeValue.fromS(counters)))).items()) {
+                keys.add(item.get(GuardSchema.PK).s());
+            }
+        }
+        return keys;
+    }
+
+    private static HeldComment heldComment(Map<String, AttributeValue> item) {
+        List<String> alsoStored = new ArrayList<>();
+        if (item.containsKey(CommentSchema.EMAIL_HASH)) {
+            alsoStored.add("a keyed hash of the email, for limits and bans");
+        }
+        if (item.containsKey(CommentSchema.AUTHOR_HASH)) {
+            alsoStored.add("a keyed hash of the name and email, for first-time moderation");
+        }
+        if (item.containsKey(CommentSchema.IP_HASH)) {
+            alsoStored.add("a keyed hash of the client address it was sent from (the address itself is not stored)");
+        }
+        Instant createdAt = Items.instant(item, CommentSchema.CREATED_AT);
+        return new HeldComment(moderationId(item), Items.string(item, CommentSchema.ARTICLE_SLUG),
+                Items.string(item, CommentSchema.COMMENT_ID), Items.string(item, CommentSchema.PARENT_ID),
+                Items.string(item, CommentSchema.STATUS), Items.string(item, CommentSchema.AUTHOR_NAME),
+                Items.string(item, CommentSchema.AUTHOR_URL), Items.string(item, CommentSchema.EMAIL),
+                Items.string(item, CommentSchema.CONTENT_HTML), createdAt == null ? null : Timestamps.format(createdAt),
+                Items.string(item, CommentSchema.HELD_BECAUSE), List.copyOf(alsoStored));
+    }
+
+    /** The kinds of guards-table record an address can have, by key prefix: a name and what it is for. */
+    private record RecordKind(String prefix, String name, String purpose) {
+    }
+
+    private static final List<RecordKind> RECORD_KINDS = List.of(
+            new RecordKind(GuardSchema.BANNED_EMAIL, "ban", "the address is banned: its comments go straight to spam"),
+            new RecordKind(GuardSchema.APPROVED_AUTHOR, "standing",
+                    "this name and address had a comment approved: their next comments skip first-time moderation"),
+            new RecordKind(GuardSchema.SPAM_EMAIL, "spam-mark", "an editor marked a comment from this address as spam"),
+            new RecordKind(GuardSchema.FLOOD_EMAIL, "flood-marker",
+                    "the address commented a moment ago: its next comment waits for the flood interval"),
+            new RecordKind(GuardSchema.RATE_COMMENTS_EMAIL, "rate-counter",
+                    "how many comments the address sent in one hour, for the hourly limit"),
+            new RecordKind(GuardSchema.DUPLICATE, "duplicate-marker",
+                    "a comment's text from this address on one article, so that it is not posted twice"));
+
+    private static HeldRecord heldRecord(String pk, Map<String, AttributeValue> item) {
+        RecordKind kind = RECORD_KINDS.stream().filter(candidate -> pk.startsWith(candidate.prefix())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a record of an address: " + pk));
+        String expiresAt = item.containsKey(GuardSchema.EXPIRES_AT)
+                ? Instant.ofEpochSecond(Long.parseLong(item.get(GuardSchema.EXPIRES_AT).n())).toString() : null;
+        return new HeldRecord(kind.name(), kind.purpose(), expiresAt);
+    }
+
+    private static Map<String, AttributeValue> key(Map<String, AttributeValue> comment) {
+        return CommentSchema.key(Items.string(comment, CommentSchema.ARTICLE_SLUG), Items.string(comment, CommentSchema.COMMENT_ID));
+    }
+
+    private static String moderationId(Map<String, AttributeValue> comment) {
+        return Items.string(comment, CommentSchema.ARTICLE_SLUG) + "/" + Items.string(comment, CommentSchema.COMMENT_ID);
+    }
+}
