@@ -40,7 +40,8 @@ class EditorPolicyTest {
      * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam),
      * DeleteItem of a trashed comment's duplicate marker; bans: GetItem of the comment
      * (--address-of), PutItem and DeleteItem of the ban, Scan of the guards table (bans); Scan of
-     * the comments for {@code reindex}.
+     * the comments for {@code reindex}; the WordPress import: a Query of an article's comment keys
+     * and the PutItem of each comment (in a transaction with the article's count).
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
@@ -49,9 +50,9 @@ class EditorPolicyTest {
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:Scan", Set.of(ARTICLES, COMMENTS, GUARDS),
             "dynamodb:DeleteItem", Set.of(ARTICLES, GUARDS),
-            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
+            "dynamodb:Query", Set.of(COMMENTS, Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
                     Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.LISTED_INDEX)),
-            "dynamodb:PutItem", Set.of(ARTICLES, GUARDS),
+            "dynamodb:PutItem", Set.of(ARTICLES, COMMENTS, GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
             "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));

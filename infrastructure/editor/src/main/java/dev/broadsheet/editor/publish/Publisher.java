@@ -257,7 +257,9 @@ public final class Publisher {
         String status = unpublished && (stored == null || !stored.isPublished()) ? ArticleSchema.UNPUBLISHED : ArticleSchema.PUBLISHED;
         Instant publishedAt = draft.publishedAt() != null ? draft.publishedAt()
                 : stored != null && stored.publishedAt() != null ? stored.publishedAt() : now;
-        // Re-dated or (re)published: a new place in the lists, which readers paging since before skip.
+        // Re-dated or re-published: a new place in the lists, which readers paging since before skip (they may
+        // have had it at its old place). A new article cannot have been returned to anyone: its place is as of
+        // its publication, so readers paging on find it there (an import paged right after it is complete).
         boolean samePlace = stored != null && stored.isPublished() && publishedAt.equals(stored.publishedAt())
                 && stored.listedAt() != null;
         boolean published = ArticleSchema.isPublished(status);
@@ -265,7 +267,7 @@ public final class Publisher {
         List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
                 block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
         return new Article(draft.slug(), draft.headline(), draft.summary(), status, publishedAt, now,
-                !published ? null : samePlace ? stored.listedAt() : now, draft.tags(), draft.authors(),
+                !published ? null : samePlace ? stored.listedAt() : stored == null ? publishedAt : now, draft.tags(), draft.authors(),
                 draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
                 ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),
                 stored == null ? 1 : stored.version() + 1);

@@ -156,8 +156,8 @@ class ListItemsIT {
         for (Map<String, AttributeValue> item : listItems().values()) {
             assertEquals("2020-01-01T00:00:00.000Z", item.get("publishedAt").s());
         }
-        assertEquals(NOW, firstPlace);
-        assertEquals(NOW, articles.find(SLUG).orElseThrow().article().listedAt());
+        assertEquals(Instant.parse("2026-11-28T09:00:00Z"), firstPlace, "new: its place as of its publication");
+        assertEquals(NOW, articles.find(SLUG).orElseThrow().article().listedAt(), "re-dated: a new place, now");
     }
 
     @Test
