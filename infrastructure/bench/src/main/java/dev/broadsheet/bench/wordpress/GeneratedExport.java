@@ -145,22 +145,26 @@ public final class GeneratedExport {
     }
 
     private static void text(XMLStreamWriter xml, String namespace, String name, String value) throws XMLStreamException {
-        if (namespace == null) {
-            xml.writeStartElement(name);
-        } else {
-            xml.writeStartElement(namespace, name);
-        }
-        xml.writeCharacters(value);
-        xml.writeEndElement();
+        element(xml, namespace, name, value, false);
     }
 
+    /** As WordPress writes its text fields: in CDATA. */
     private static void cdata(XMLStreamWriter xml, String namespace, String name, String value) throws XMLStreamException {
+        element(xml, namespace, name, value, true);
+    }
+
+    private static void element(XMLStreamWriter xml, String namespace, String name, String value, boolean cdata)
+            throws XMLStreamException {
         if (namespace == null) {
             xml.writeStartElement(name);
         } else {
             xml.writeStartElement(namespace, name);
         }
-        xml.writeCData(value);
+        if (cdata) {
+            xml.writeCData(value);
+        } else {
+            xml.writeCharacters(value);
+        }
         xml.writeEndElement();
     }
 }

@@ -2,15 +2,20 @@ package dev.broadsheet.editor.wordpress;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an import did, counted per kind, with every post stored unpublished, skipped or changed on
  * the way (a loss) named with its reason. Filled from several threads; printed once at the end.
  */
 public final class ImportReport {
+
+    private static final Pattern POST_ID = Pattern.compile("post (\\d{1,18})\\b");
 
     private final boolean dryRun;
     private int published;
@@ -89,16 +94,8 @@ public final class ImportReport {
         threads.notes().forEach(note -> losses.add(name + ": " + note));
     }
 
-    public synchronized int skippedPosts() {
-        return skippedPosts;
-    }
-
-    public synchronized int posts() {
-        return published + scheduled + unpublished;
-    }
-
     /** Whether the run wrote anything (a second run of the same import writes nothing). */
-    public synchronized boolean changedAnything() {
+    private boolean changedAnything() {
         return created + updated + commentsApproved + commentsPending + imagesUploaded > 0;
     }
 
@@ -137,7 +134,13 @@ public final class ImportReport {
             return;
         }
         out.println(title);
-        lines.stream().sorted().forEach(line -> out.println("  " + line));
+        // By post id (the lines start "post <id> "), then as written: the export's order, whatever thread wrote them.
+        lines.stream().sorted(Comparator.comparingLong(ImportReport::postId)).forEach(line -> out.println("  " + line));
+    }
+
+    private static long postId(String line) {
+        Matcher id = POST_ID.matcher(line);
+        return id.lookingAt() ? Long.parseLong(id.group(1)) : Long.MAX_VALUE;
     }
 
     synchronized void wouldImportComments(CommentThreads.Threads threads, String name) {
@@ -152,35 +155,7 @@ public final class ImportReport {
         return commentsApproved;
     }
 
-    public synchronized int commentsPending() {
-        return commentsPending;
-    }
-
-    public synchronized int imagesMissing() {
-        return imagesMissing;
-    }
-
-    public synchronized int imagesUploaded() {
-        return imagesUploaded;
-    }
-
-    public synchronized int created() {
-        return created;
-    }
-
-    public synchronized int unchanged() {
-        return unchanged;
-    }
-
     public synchronized int published() {
         return published;
-    }
-
-    public synchronized int scheduled() {
-        return scheduled;
-    }
-
-    public synchronized int unpublished() {
-        return unpublished;
     }
 }
