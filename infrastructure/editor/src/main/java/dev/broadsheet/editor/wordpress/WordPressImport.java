@@ -3,14 +3,17 @@ package dev.broadsheet.editor.wordpress;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
+import dev.broadsheet.editor.article.ImageSniffer;
 import dev.broadsheet.editor.article.InvalidArticleException;
 import dev.broadsheet.editor.article.PreparedArticle;
+import dev.broadsheet.editor.article.Sizes;
 import dev.broadsheet.editor.article.ValidationError;
 import dev.broadsheet.editor.publish.Progress;
 import dev.broadsheet.editor.publish.PublishConflictException;
 import dev.broadsheet.editor.publish.PublishResult;
 import dev.broadsheet.editor.publish.Publisher;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -233,10 +236,29 @@ public final class WordPressImport {
             relative = relative.or(() -> attached);
         }
         if (file.isPresent()) {
-            return new ContentConverter.Media.Found(file.get(), null);
+            // An image the editor would refuse leaves its block out, not the whole post.
+            String refusal = refusal(file.get());
+            return refusal == null ? new ContentConverter.Media.Found(file.get(), null)
+                    : new ContentConverter.Media.Found(null, file.get() + " " + refusal);
         }
         return new ContentConverter.Media.Found(null, relative.isEmpty() ? "not under /uploads/: an image of another site"
                 : "no file " + relative.get() + " in " + uploads.folder());
+    }
+
+    /** Why the editor would refuse an image file (too big, not an image it takes); null when it takes it. */
+    private String refusal(String file) {
+        try {
+            long size = files.size(file);
+            if (size > ArticleReader.MAX_IMAGE_BYTES) {
+                return "is " + Sizes.human(size) + "; images may be at most " + Sizes.human(ArticleReader.MAX_IMAGE_BYTES);
+            }
+            ImageSniffer.sniff(files.read(file));
+            return null;
+        } catch (ImageSniffer.NotAnImageException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return "cannot be read: " + e.getMessage();
+        }
     }
 
     private static String name(Wxr.Item item, String slug) {

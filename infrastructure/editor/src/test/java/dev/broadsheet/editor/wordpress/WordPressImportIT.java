@@ -178,11 +178,14 @@ class WordPressImportIT {
     }
 
     @Test
-    void aDryRunPrintsTheReportAndWritesNothing() {
+    void aDryRunPrintsTheReportAndWritesNothing() throws Exception {
+        // A file the editor would refuse leaves its image out, not the post.
+        Files.writeString(uploads.resolve("2016/09/lost.jpg"), "not an image");
         Run run = editor("import", "wordpress", export.toString(), "--uploads", uploads.toString(), "--dry-run");
         assertEquals(0, run.code, run.toString());
         assertTrue(run.out.contains("Dry run: nothing was written"), run.out);
         assertTrue(run.out.contains("would be published 2"), run.out);
+        assertTrue(run.out.contains("2016/09/lost.jpg is not an image"), run.out);
         assertTrue(run.out.contains("comments: would be approved 3, would be pending (moderation queue) 1"), run.out);
         assertEquals(0, aws.dynamoDb().scan(scan -> scan.tableName(names.get("ArticlesTable"))).count());
         assertEquals(0, aws.dynamoDb().scan(scan -> scan.tableName(names.get("CommentsTable"))).count());
