@@ -1,5 +1,6 @@
 package dev.broadsheet.editor.wordpress;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.core.Json;
@@ -442,12 +443,13 @@ public final class ContentConverter {
         ObjectNode item = Json.MAPPER.createObjectNode();
         putContent(item, spans);
         List<ObjectNode> sublists = new ArrayList<>();
+        List<JsonNode> flattened = new ArrayList<>();
         for (Element sublist : nested) {
             if (depth >= MAX_LIST_DEPTH) {
                 losses.add("a list nested deeper than " + MAX_LIST_DEPTH + " levels: its items are at level " + MAX_LIST_DEPTH);
                 ObjectNode flat = list(sublist, depth);
                 if (flat != null) {
-                    flat.withArray("items").forEach(inner -> items.add(inner));
+                    flat.withArray("items").forEach(flattened::add);
                 }
             } else {
                 ObjectNode inner = list(sublist, depth + 1);
@@ -457,11 +459,9 @@ public final class ContentConverter {
             }
         }
         if (spans.isEmpty()) {
-            if (sublists.isEmpty()) {
-                return;
-            }
             // An item that is only a nested list: its items join this level.
-            sublists.forEach(sublist -> sublist.withArray("items").forEach(inner -> items.add(inner)));
+            sublists.forEach(sublist -> sublist.withArray("items").forEach(items::add));
+            flattened.forEach(items::add);
             return;
         }
         if (!sublists.isEmpty()) {
@@ -475,6 +475,7 @@ public final class ContentConverter {
             item.set("list", sublist);
         }
         items.add(item);
+        flattened.forEach(items::add);
     }
 
     private void quote(Element element) {

@@ -233,6 +233,38 @@ class ContentConverterTest {
         assertBody("[{'type':'paragraph','text':'Text'}]", convert("<p>&nbsp;</p>\n<p>Text</p>\n<p> </p>"));
     }
 
+    @Test
+    void classicBlocksBetweenTextLinesEndTheParagraphs() {
+        assertBody("[{'type':'paragraph','text':'Intro'},{'type':'list','ordered':false,'items':[{'text':'a'},"
+                + "{'content':[{'text':'b'},{'break':true},{'text':'second paragraph of b'}]}]},{'type':'paragraph','text':'Outro'}]",
+                convert("Intro\n<ul>\n<li>a</li>\n<li><p>b</p><p>second paragraph of b</p></li>\n</ul>\nOutro"));
+    }
+
+    @Test
+    void listsDeeperThanFourLevelsAreKeptAtLevelFour() {
+        ContentConverter.Converted converted = convert("<ul><li>1<ul><li>2<ul><li>3<ul><li>4<ul><li>5</li></ul></li></ul></li></ul></li></ul></li></ul>");
+        JsonNode level4 = converted.blocks().get(0).at("/items/0/list/items/0/list/items/0/list");
+        assertEquals("[{\"text\":\"4\"},{\"text\":\"5\"}]", level4.get("items").toString(), converted.blocks().toString());
+        assertTrue(converted.losses().get(0).contains("deeper than 4 levels"), converted.losses().toString());
+    }
+
+    @Test
+    void otherIframesAndVideosStayAsLinksToTheirSource() {
+        ContentConverter.Converted converted = convert("<iframe src=\"https://maps.example.com/embed?q=harbour\"></iframe>"
+                + "<video src=\"/wp-content/uploads/2016/09/clip.mp4\" controls></video>");
+        assertBody("[{'type':'paragraph','content':[{'text':'https://maps.example.com/embed?q=harbour',"
+                + "'href':'https://maps.example.com/embed?q=harbour'}]},{'type':'paragraph','content':[{'text':"
+                + "'https://news.example.org/wp-content/uploads/2016/09/clip.mp4','href':'https://news.example.org/wp-content/uploads/2016/09/clip.mp4'}]}]",
+                converted);
+        assertEquals(2, converted.losses().size(), converted.losses().toString());
+    }
+
+    @Test
+    void anImageInAHeadingFollowsIt() {
+        assertBody("[{'type':'heading','text':'Title','level':2},{'type':'image','image':{'file':'2016/09/a.jpg','alt':'A'}}]",
+                convert("<h2>Title <img src=\"/wp-content/uploads/2016/09/a.jpg\" alt=\"A\"></h2>"));
+    }
+
     private static Wxr.Item attachment(long id, String file, String alt, String caption) {
         return new Wxr.Item("Attachment " + id, null, "editor", "", caption, id, null, null, null, "a" + id, "inherit", 7,
                 "attachment", "", "https://news.example.org/wp-content/uploads/" + file, java.util.List.of(),
