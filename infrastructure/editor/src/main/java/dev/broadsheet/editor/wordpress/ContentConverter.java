@@ -79,7 +79,6 @@ public final class ContentConverter {
     private final Media media;
     private final Attachments attachments;
     private final URI base;
-    private final long postId;
     private final boolean autop;
     private final List<ObjectNode> blocks = new ArrayList<>();
     private final Set<String> losses = new LinkedHashSet<>();
@@ -93,11 +92,10 @@ public final class ContentConverter {
     private Long pendingAttachment;
     private String pendingEmbedUrl;
 
-    private ContentConverter(Media media, Attachments attachments, URI base, long postId, boolean autop) {
+    private ContentConverter(Media media, Attachments attachments, URI base, boolean autop) {
         this.media = media;
         this.attachments = attachments;
         this.base = base;
-        this.postId = postId;
         this.autop = autop;
     }
 
@@ -107,7 +105,7 @@ public final class ContentConverter {
     public static Converted convert(String content, String base, Media media, Attachments attachments, long postId) {
         Shortcodes.Expanded expanded = Shortcodes.expand(CONTROL.matcher(content.replace("\r\n", "\n").replace('\r', '\n'))
                 .replaceAll(""), postId);
-        ContentConverter converter = new ContentConverter(media, attachments, uri(base), postId, !content.contains("<!-- wp:"));
+        ContentConverter converter = new ContentConverter(media, attachments, uri(base), !content.contains("<!-- wp:"));
         Document document = Jsoup.parseBodyFragment(expanded.html());
         converter.children(document.body());
         converter.flush();
@@ -155,9 +153,7 @@ public final class ContentConverter {
                 children(element);
                 flush();
             }
-            case "br" -> {
-                paragraph.lineBreak();
-            }
+            case "br" -> paragraph.lineBreak();
             case "h1", "h2", "h3", "h4", "h5", "h6" -> heading(element, tag);
             case "ul", "ol" -> {
                 flush();
@@ -204,11 +200,7 @@ public final class ContentConverter {
             case "sup" -> mark(element, "sup");
             default -> {
                 if (DROPPED.contains(tag)) {
-                    if (!element.text().isBlank() || !tag.equals("style") && !tag.equals("script")) {
-                        losses.add("<" + tag + "> left out (no equivalent)");
-                    } else {
-                        losses.add("<" + tag + "> left out");
-                    }
+                    losses.add("<" + tag + "> left out (no equivalent)");
                 } else if (tag.equals("div") && element.hasClass("wp-caption")) {
                     flush();
                     figure(element);
@@ -319,7 +311,7 @@ public final class ContentConverter {
         pendingAttachment = (shortName.equals("image") || shortName.equals("media-text") || shortName.equals("cover")) && id.find()
                 ? Long.valueOf(id.group(1)) : null;
         Matcher url = JSON_URL.matcher(attributes);
-        pendingEmbedUrl = shortName.startsWith("embed") && url.find() ? url.group(1).replace("\\/", "/") : null;
+        pendingEmbedUrl = shortName.contains("embed") && url.find() ? url.group(1).replace("\\/", "/") : null;
     }
 
     // ---- blocks ----
