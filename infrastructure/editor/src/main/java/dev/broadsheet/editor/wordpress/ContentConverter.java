@@ -762,9 +762,9 @@ public final class ContentConverter {
         if (attachment == null && pendingAttachment != null) {
             attachment = attachments.get(pendingAttachment);
         }
-        String src = img.attr("src");
+        String src = img.attr("src").strip();
         if (src.isBlank()) {
-            src = img.attr("data-src");
+            src = img.attr("data-src").strip();
         }
         return imageJson(src.isBlank() ? null : resolve(src), attachment, nonBlank(img.attr("alt")) ? img.attr("alt") : null, caption);
     }

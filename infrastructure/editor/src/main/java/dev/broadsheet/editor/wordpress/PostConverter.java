@@ -118,7 +118,7 @@ public final class PostConverter {
                 case "draft" -> "draft";
                 case "pending" -> "pending review";
                 case "private" -> "private";
-                default -> "status " + status;
+                default -> status.isEmpty() ? "no status" : "status " + status;
             };
         }
         if (publishedAt != null) {

@@ -161,14 +161,14 @@ public final class WxrReader {
         List<Wxr.Term> terms = new ArrayList<>();
         Map<String, String> meta = new HashMap<>();
         List<Wxr.Comment> comments = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextElement(xml) == XMLStreamConstants.START_ELEMENT) {
             Space space = space(xml.getNamespaceURI());
             String name = xml.getLocalName();
             switch (space) {
                 case NONE -> {
                     switch (name) {
                         case "title" -> title = text(xml);
-                        case "link" -> link = text(xml);
+                        case "link" -> link = text(xml).strip();
                         case "category" -> {
                             String domain = xml.getAttributeValue(null, "domain");
                             String nicename = xml.getAttributeValue(null, "nicename");
@@ -179,7 +179,7 @@ public final class WxrReader {
                 }
                 case DC -> {
                     if (name.equals("creator")) {
-                        creator = text(xml);
+                        creator = text(xml).strip();
                     } else {
                         skip(xml);
                     }
@@ -208,7 +208,8 @@ public final class WxrReader {
                             }
                         }
                         case "comment" -> comments.add(comment(xml));
-                        default -> wp.put(name, text(xml));
+                        // Single values: white space around them is the file's layout (some exporters indent).
+                        default -> wp.put(name, text(xml).strip());
                     }
                 }
                 default -> skip(xml);
@@ -232,7 +233,7 @@ public final class WxrReader {
     /** The text of each child element by local name (an element with children of its own, such as commentmeta, is skipped). */
     private static Map<String, String> fields(XMLStreamReader xml) throws XMLStreamException {
         Map<String, String> fields = new HashMap<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextElement(xml) == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             if (name.equals("commentmeta") || name.equals("termmeta")) {
                 skip(xml);
@@ -263,6 +264,18 @@ public final class WxrReader {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The next start or end tag. Text between an item's fields is skipped, not an error: exports
+     * edited by hand or by plugins have stray characters there (WordPress's own test data has a {@code '}).
+     */
+    private static int nextElement(XMLStreamReader xml) throws XMLStreamException {
+        int event = xml.next();
+        while (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            event = xml.next();
+        }
+        return event;
     }
 
     private static void skip(XMLStreamReader xml) throws XMLStreamException {
