@@ -101,4 +101,16 @@ class WxrReaderTest {
             assertFalse(refused.getMessage().contains("TOP SECRET"));
         }
     }
+    @Test
+    void strayTextBetweenAnItemsFieldsIsSkipped() throws IOException {
+        // As in WordPress's own theme unit test data: <wp:is_sticky>0</wp:is_sticky>' then the categories.
+        Path file = Files.writeString(folder.resolve("stray.xml"), "<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+                + "<wp:wxr_version>1.2</wp:wxr_version><item><title>T</title><wp:post_id>5</wp:post_id>'\n"
+                + "<category domain=\"post_tag\" nicename=\"a\"><![CDATA[A]]></category>\n"
+                + "<wp:attachment_url>\n  https://example.org/wp-content/uploads/a.jpg\n</wp:attachment_url></item></channel></rss>");
+        Wxr.Item item = WxrFixtures.items(file).get(0);
+        assertEquals(5, item.postId());
+        assertEquals(List.of(new Wxr.Term("post_tag", "a", "A")), item.terms());
+        assertEquals("https://example.org/wp-content/uploads/a.jpg", item.attachmentUrl());
+    }
 }
