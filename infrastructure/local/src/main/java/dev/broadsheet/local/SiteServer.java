@@ -120,6 +120,9 @@ public final class SiteServer implements AutoCloseable {
         if (name.equals("config.js")) {
             return Optional.of(new Resource(CONTENT_TYPES.get("js"), config));
         }
+        if (name.equals("index.html")) {
+            return Optional.of(page(name, Map.of("{{feedUrl}}", apiUrl + "/feed")));
+        }
         if (ARTICLE_PATH.matcher(name).matches() && !name.contains("..")) {
             return articlePage(name.substring("articles/".length()));
         }
@@ -138,15 +141,25 @@ public final class SiteServer implements AutoCloseable {
     }
 
     /**
-     * {@code article.html} with the one per-article value a page without JavaScript needs baked in,
-     * as a static-site generator would: where its "Comment without JavaScript" form posts (the
-     * challenges route, which answers a browser's form post with the comment form as a page).
+     * {@code article.html} with the per-article values a page needs without JavaScript baked in, as a
+     * static-site generator would: where its "Comment without JavaScript" form posts (the challenges
+     * route, which answers a browser's form post with the comment form as a page), and the article's
+     * comments feed for {@code <link rel="alternate">}.
      */
     private Optional<Resource> articlePage(String slug) {
-        try (InputStream in = SiteServer.class.getResourceAsStream(ROOT + "article.html")) {
-            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{challengeAction}}", htmlEscape(apiUrl + "/articles/" + slug + "/challenges"));
-            return Optional.of(new Resource(CONTENT_TYPES.get("html"), page.getBytes(StandardCharsets.UTF_8)));
+        String article = apiUrl + "/articles/" + slug;
+        return Optional.of(page("article.html", Map.of("{{challengeAction}}", article + "/challenges",
+                "{{commentsFeedUrl}}", article + "/comments/feed", "{{feedUrl}}", apiUrl + "/feed")));
+    }
+
+    /** An HTML page of the site with its {@code {{placeholders}}} replaced by URLs (HTML-escaped). */
+    private static Resource page(String name, Map<String, String> urls) {
+        try (InputStream in = SiteServer.class.getResourceAsStream(ROOT + name)) {
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> url : urls.entrySet()) {
+                page = page.replace(url.getKey(), htmlEscape(url.getValue()));
+            }
+            return new Resource(CONTENT_TYPES.get("html"), page.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

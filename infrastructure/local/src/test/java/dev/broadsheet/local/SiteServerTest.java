@@ -52,6 +52,16 @@ class SiteServerTest {
     }
 
     @Test
+    void pagesNameTheirFeedsForReadersAndCrawlers() throws Exception {
+        assertServed("/", "text/html; charset=utf-8",
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Broadsheet\" href=\"http://localhost:3999/feed\">");
+        String slug = "united-states-and-russia-enter-military-partnership-over-syria";
+        assertServed("/articles/" + slug, "text/html; charset=utf-8",
+                "href=\"http://localhost:3999/articles/" + slug + "/comments/feed\"");
+        assertServed("/articles/" + slug, "text/html; charset=utf-8", "href=\"http://localhost:3999/feed\"");
+    }
+
+    @Test
     void configJsTellsThePagesWhereTheApiIs() throws Exception {
         HttpResponse<String> response = get("/config.js");
 

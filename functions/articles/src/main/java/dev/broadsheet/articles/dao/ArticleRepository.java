@@ -5,6 +5,7 @@ import dev.broadsheet.articles.model.ArticlePage;
 import dev.broadsheet.articles.model.FeedPosition;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,4 +34,13 @@ public interface ArticleRepository {
      * {@code max}: slug, headline, publishedAt and updatedAt only (no body), for sitemaps.
      */
     List<Article> publishedWithin(Duration window, int max);
+
+    /**
+     * Articles published at or after {@code from} and before {@code until} (and not after now),
+     * newest first, at most {@code max}: lean, as {@link #publishedWithin}; a month's sitemap.
+     */
+    List<Article> publishedBetween(Instant from, Instant until, int max);
+
+    /** When the oldest article published now was published; empty when none is. */
+    Optional<Instant> firstPublishedAt();
 }

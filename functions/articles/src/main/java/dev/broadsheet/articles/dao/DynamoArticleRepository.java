@@ -108,17 +108,18 @@ public final class DynamoArticleRepository implements ArticleRepository {
     }
 
     /**
-     * A list's items, newest first, up to now: a scheduled article sorts above now and is not read.
+     * A list's items, newest first, up to {@code latest} (now, or earlier): a scheduled article sorts
+     * above now and is not read.
      *
      * @param since the oldest publication time wanted; null for all
      */
-    private QueryRequest.Builder listQuery(String list, Instant now, Instant since) {
+    private QueryRequest.Builder listQuery(String list, Instant latest, Instant since) {
         Map<String, String> names = new HashMap<>(Map.of("#list", ArticleLists.LIST_NAME, "#publishedAt", ArticleSchema.PUBLISHED_AT));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":list", Items.s(list), ":now", Items.time(now)));
-        String range = "#publishedAt <= :now";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":list", Items.s(list), ":latest", Items.time(latest)));
+        String range = "#publishedAt <= :latest";
         if (since != null) {
             values.put(":since", Items.time(since));
-            range = "#publishedAt BETWEEN :since AND :now";
+            range = "#publishedAt BETWEEN :since AND :latest";
         }
         return QueryRequest.builder()
                 .tableName(tableName)
@@ -156,12 +157,30 @@ public final class DynamoArticleRepository implements ArticleRepository {
     /** Articles published within {@code window} before now (null: ever), newest first, at most {@code max}: lean list entries. */
     @Override
     public List<Article> publishedWithin(Duration window, int max) {
+        Instant now = clock.instant();
+        return published(window == null ? null : now.minus(window), now, max);
+    }
+
+    @Override
+    public List<Article> publishedBetween(Instant from, Instant until, int max) {
+        Instant now = clock.instant();
+        // BETWEEN includes both ends; timestamps are stored to the millisecond.
+        Instant latest = until.isAfter(now) ? now : until.minusMillis(1);
+        return latest.isBefore(from) ? List.of() : published(from, latest, max);
+    }
+
+    @Override
+    public Optional<Instant> firstPublishedAt() {
+        QueryResponse response = dynamoDb.query(listQuery(ArticleLists.ALL, clock.instant(), null)
+                .scanIndexForward(true).limit(1).build());
+        return response.items().stream().findFirst().map(item -> Items.instant(item, ArticleSchema.PUBLISHED_AT));
+    }
+
+    private List<Article> published(Instant since, Instant latest, int max) {
         List<Article> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        Instant now = clock.instant();
-        Instant since = window == null ? null : now.minus(window);
         do {
-            QueryResponse response = dynamoDb.query(listQuery(ArticleLists.ALL, now, since)
+            QueryResponse response = dynamoDb.query(listQuery(ArticleLists.ALL, latest, since)
                     .limit(Math.min(ENTRY_PAGE_SIZE, max - found.size())).exclusiveStartKey(startKey).build());
             response.items().forEach(item -> found.add(ArticleItems.fromItem(item)));
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;

@@ -25,13 +25,16 @@ import java.util.Objects;
  */
 public class FeedHandler extends HttpHandler {
 
-    /** Items in the feed: what a reader polling every few minutes needs, in one Query. */
-    static final int SIZE = 20;
+    /** Items in the feed unless {@code FEED_SIZE} (parameter {@code FeedSize}) says otherwise: one Query, one BatchGetItem. */
+    static final int DEFAULT_SIZE = 20;
+    /** BatchGetItem reads at most 100 keys a call; and 100 whole articles is already a large document for a poller. */
+    static final int MAX_SIZE = 100;
 
     private final ArticleRepository articles;
     private final ArticleViews views;
     private final FeedSettings site;
     private final String cacheControl;
+    private final int size;
 
     /** The Lambda runtime's constructor: configuration from the process environment. */
     public FeedHandler() {
@@ -44,20 +47,27 @@ public class FeedHandler extends HttpHandler {
     }
 
     private FeedHandler(ArticleSettings settings, Environment env) {
-        this(settings.repository(env), settings.articleUrlPattern(), FeedSettings.from(env, settings), settings.cacheControl());
+        this(settings.repository(env), settings.articleUrlPattern(), FeedSettings.from(env, settings), settings.cacheControl(),
+                env.integer("FEED_SIZE", DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
     /** Collaborators given directly, for tests. */
     FeedHandler(ArticleRepository articles, String articleUrlPattern, FeedSettings site, String cacheControl) {
+        this(articles, articleUrlPattern, site, cacheControl, DEFAULT_SIZE);
+    }
+
+    /** @param size how many of the newest articles the feed holds */
+    FeedHandler(ArticleRepository articles, String articleUrlPattern, FeedSettings site, String cacheControl, int size) {
         this.articles = articles;
         this.views = new ArticleViews(articleUrlPattern);
         this.site = site;
         this.cacheControl = cacheControl;
+        this.size = size;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        return Responses.cacheable(request, render(articles.newest(SIZE), request.baseUrl()), Rss.CONTENT_TYPE, cacheControl);
+        return Responses.cacheable(request, render(articles.newest(size), request.baseUrl()), Rss.CONTENT_TYPE, cacheControl);
     }
 
     String render(List<Article> newest, String apiBaseUrl) {

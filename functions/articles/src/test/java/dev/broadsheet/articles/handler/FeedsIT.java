@@ -116,6 +116,12 @@ class FeedsIT {
     }
 
     @Test
+    void theFeedHoldsFeedSizeArticles() throws Exception {
+        Document rss = parse(get(new FeedHandler(repository, PATTERN, SITE, CACHE, 3), "/feed", null).getBody());
+        assertEquals(List.of("Headline 9", "Headline 8", "Headline 7"), feedTitles(rss));
+    }
+
+    @Test
     void everyTextIsEscapedAndCharactersXmlCannotHoldAreDropped() throws Exception {
         Article base = SampleArticles.published(9, "world");
         String hostile = "<script>alert(1)</script> & \"quotes\" ]]> \u0001\uFFFF end";
@@ -161,6 +167,44 @@ class FeedsIT {
         assertEquals(expected, sitemapLocations(sitemap));
         assertEquals(SitemapHandler.SITEMAP_NS, sitemap.getDocumentElement().getNamespaceURI());
         assertEquals("2016-09-10T08:00:00.000Z", text(sitemap.getDocumentElement(), SitemapHandler.SITEMAP_NS, "lastmod"));
+    }
+
+    @Test
+    void beyondTheProtocolsLimitTheSitemapIsAnIndexOfMonthlySitemapsThatTogetherListEveryArticleOnce() throws Exception {
+        put(SampleArticles.published(-40, "world")); // 2016-07-23: a month, then an empty one, before September's ten
+        SitemapHandler sitemaps = new SitemapHandler(repository, PATTERN, CACHE, 10);
+
+        Document index = parse(get(sitemaps, "/sitemap.xml", null).getBody());
+        assertEquals("sitemapindex", index.getDocumentElement().getLocalName());
+        assertEquals(SitemapHandler.SITEMAP_NS, index.getDocumentElement().getNamespaceURI());
+        List<String> months = List.of("2016-09", "2016-08", "2016-07");
+        assertEquals(months.stream().map(month -> "https://api.example.com/sitemaps/" + month + ".xml").toList(),
+                sitemapLocations(index));
+
+        List<String> listed = new ArrayList<>();
+        for (String month : months) {
+            APIGatewayV2HTTPResponse response = monthlySitemap(sitemaps, month + ".xml");
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            listed.addAll(sitemapLocations(parse(response.getBody())));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int n = 9; n >= 0; n--) {
+            expected.add("https://news.example.com/articles/article-" + n);
+        }
+        expected.add("https://news.example.com/articles/article--40");
+        assertEquals(expected, listed, "each published article once, none scheduled or unpublished");
+
+        for (String missing : List.of("2016-13.xml", "2016-9.xml", "latest.xml", "2016-09.xml.gz")) {
+            APIGatewayV2HTTPResponse response = monthlySitemap(sitemaps, missing);
+            assertEquals(404, response.getStatusCode(), missing);
+            assertTrue(response.getBody().contains("YYYY-MM.xml"), response.getBody());
+        }
+        assertEquals(11, sitemapLocations(parse(get(new SitemapHandler(repository, PATTERN, CACHE, 11), "/sitemap.xml", null)
+                .getBody())).size(), "at the limit, still one sitemap");
+    }
+
+    private static APIGatewayV2HTTPResponse monthlySitemap(SitemapHandler sitemaps, String file) {
+        return sitemaps.handleRequest(Events.get("/sitemaps/" + file, Map.of(SitemapHandler.FILE, file), null, Map.of()), null);
     }
 
     @Test

@@ -79,6 +79,19 @@ final class InMemoryArticleRepository implements ArticleRepository {
         return publishedNow().filter(article -> !article.publishedAt().isBefore(since)).limit(max).toList();
     }
 
+    @Override
+    public List<Article> publishedBetween(Instant from, Instant until, int max) {
+        failIfAsked();
+        return publishedNow().filter(article -> !article.publishedAt().isBefore(from) && article.publishedAt().isBefore(until))
+                .limit(max).toList();
+    }
+
+    @Override
+    public Optional<Instant> firstPublishedAt() {
+        failIfAsked();
+        return publishedNow().map(Article::publishedAt).min(Instant::compareTo);
+    }
+
     private java.util.stream.Stream<Article> publishedNow() {
         Instant now = clock.instant();
         return articles.values().stream().filter(article -> article.isPublishedAt(now)).sorted(NEWEST_FIRST);
