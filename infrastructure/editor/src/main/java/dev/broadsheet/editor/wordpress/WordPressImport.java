@@ -147,10 +147,12 @@ public final class WordPressImport {
                 Thread.currentThread().interrupt();
             }
         }
+        report.print(out);
         if (failure.get() != null) {
+            out.println("The import stopped at the failure below. What it wrote is whole (each article with its list items,"
+                    + " each batch of comments with its count): run the same command again to complete it.");
             throw failure.get();
         }
-        report.print(out);
         return report;
     }
 
