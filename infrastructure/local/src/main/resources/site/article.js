@@ -305,7 +305,8 @@
     const data = {};
     for (const [name, value] of new FormData(form)) {
       if (value !== "" || name === "phone") {
-        data[name] = value;
+        // The checkbox sends "on" in a plain form post; in JSON the API takes a boolean.
+        data[name] = name === "notify" ? true : value;
       }
     }
     return data;

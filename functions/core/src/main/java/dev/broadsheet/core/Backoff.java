@@ -33,11 +33,19 @@ public record Backoff(int attempts, Duration base, Duration cap, Sleeper sleeper
         return attempt < attempts;
     }
 
+    /**
+     * How long to wait before the try after try number {@code attempt} (counted from 1): random,
+     * from 0 to the ceiling. For retries that are scheduled rather than slept (a queue's next attempt).
+     */
+    public Duration delayAfter(int attempt) {
+        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    }
+
     /** Sleeps before the try after try number {@code attempt} (counted from 1). */
     public void pauseAfter(int attempt) {
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
         try {
-            sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1)));
+            sleeper.sleep(delayAfter(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while backing off", e);

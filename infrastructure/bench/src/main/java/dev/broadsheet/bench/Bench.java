@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final Pattern ROUTE_KEY = Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RULE = Pattern.compile("\"arn:aws:events:[^\"]*:rule/([^\"]+)\"");
     static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     private static final List<String> RUNTIME_SETTINGS = List.of(JAVA_TOOL_OPTIONS, "AWS_LAMBDA_LOG_FORMAT",
             "AWS_LAMBDA_LOG_LEVEL");
@@ -210,14 +211,24 @@ public final class Bench {
         return new FunctionConfig(name, code, handler, like.memoryMb(), like.timeout(), environment, runtime);
     }
 
-    /** Each function's sample event: the file of {@code events/} whose routeKey is its first route's. */
+    /**
+     * Each function's sample event: the file of {@code events/} whose routeKey is its first route's,
+     * or, for a function run by a Schedule event, the EventBridge event naming its rule
+     * ({@code rule/<function>-<event>}).
+     */
     static Map<String, Path> eventsByFunction(SamTemplate template, Path eventsDir) {
         Map<String, Path> byRoute = new LinkedHashMap<>();
+        Map<String, Path> byRule = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(eventsDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Matcher matcher = ROUTE_KEY.matcher(Files.readString(file));
+                String text = Files.readString(file);
+                Matcher matcher = ROUTE_KEY.matcher(text);
                 if (matcher.find()) {
                     byRoute.putIfAbsent(matcher.group(1), file);
+                }
+                Matcher rule = RULE.matcher(text);
+                if (rule.find()) {
+                    byRule.putIfAbsent(rule.group(1), file);
                 }
             }
         } catch (IOException e) {
@@ -226,7 +237,12 @@ public final class Bench {
         Map<String, Path> byFunction = new LinkedHashMap<>();
         for (FunctionDefinition definition : template.functions()) {
             if (definition.routes().isEmpty()) {
-                throw new IllegalStateException(definition.logicalId() + " has no HttpApi route: the benchmark has no event for it");
+                Path event = template.schedules().stream().filter(schedule -> schedule.functionId().equals(definition.logicalId()))
+                        .map(schedule -> byRule.get(schedule.functionId() + "-" + schedule.eventId())).filter(java.util.Objects::nonNull)
+                        .findFirst().orElseThrow(() -> new IllegalStateException(definition.logicalId()
+                                + " has no HttpApi route and no events/ file names its Schedule rule: the benchmark has no event for it"));
+                byFunction.put(definition.logicalId(), event);
+                continue;
             }
             Route route = definition.routes().get(0);
             Path event = byRoute.get(route.method() + " " + route.path());

@@ -1,6 +1,9 @@
 package dev.broadsheet.consistency;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.broadsheet.comments.handler.CommentSettings;
+import dev.broadsheet.comments.notify.EmailLinks;
+import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.local.LocalApi;
 import dev.broadsheet.local.Settings;
@@ -14,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +40,8 @@ class SampleEventsIT {
     /** Placeholders of events/submit-comment.json, filled with a fresh challenge. */
     private static final String CHALLENGE_TOKEN = "{{challengeToken}}";
     private static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
+    /** Placeholder of events/*-email-action.json: a mail's link, signed with the running API's secret. */
+    private static final String EMAIL_ACTION_TOKEN = "{{emailActionToken}}";
 
     private final SamTemplate template = SamTemplate.ofProject();
 
@@ -50,6 +58,9 @@ class SampleEventsIT {
         Set<String> eventKeys = new TreeSet<>();
         for (Path file : eventFiles()) {
             JsonNode event = Json.MAPPER.readTree(file.toFile());
+            if (isScheduledEvent(event)) {
+                continue;
+            }
             String routeKey = event.path("routeKey").asText();
             assertEquals(routeKey, event.path("requestContext").path("routeKey").asText(), file.toString());
             assertEquals("2.0", event.path("version").asText(), file + " is not a payload 2.0 event");
@@ -61,6 +72,32 @@ class SampleEventsIT {
             eventKeys.add(routeKey);
         }
         assertEquals(routeKeys, eventKeys, "one sample event per route");
+    }
+
+    /** EventBridge's "Scheduled Event": one sample per Schedule event of the template, naming its rule. */
+    @Test
+    void everyScheduleHasAnEventAndEveryScheduledEventNamesOne() throws Exception {
+        Set<String> rules = new TreeSet<>();
+        template.schedules().forEach(schedule -> rules.add(schedule.functionId() + "-" + schedule.eventId()));
+        Set<String> named = new TreeSet<>();
+        for (Path file : eventFiles()) {
+            JsonNode event = Json.MAPPER.readTree(file.toFile());
+            if (isScheduledEvent(event)) {
+                named.add(ruleOf(event));
+            }
+        }
+        assertFalse(rules.isEmpty());
+        assertEquals(rules, named, "one sample event per Schedule event");
+    }
+
+    private static boolean isScheduledEvent(JsonNode event) {
+        return "aws.events".equals(event.path("source").asText()) && "Scheduled Event".equals(event.path("detail-type").asText());
+    }
+
+    /** {@code arn:…:rule/<function>-<event>}: the function and event the sample is for. */
+    private static String ruleOf(JsonNode event) {
+        String arn = event.path("resources").path(0).asText();
+        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     /**
@@ -75,8 +112,17 @@ class SampleEventsIT {
         try (LocalApi api = LocalApi.start(Settings.inMemory())) {
             for (Path file : files) {
                 String event = Files.readString(file);
+                if (isScheduledEvent(Json.MAPPER.readTree(event))) {
+                    String function = ruleOf(Json.MAPPER.readTree(event)).split("-")[0];
+                    InvocationResult result = api.lambda().invoke(function, event.getBytes(StandardCharsets.UTF_8));
+                    assertTrue(result instanceof InvocationResult.Response, file + ": " + result);
+                    continue;
+                }
                 if (event.contains(CHALLENGE_TOKEN)) {
                     event = withFreshChallenge(event, api, file);
+                }
+                if (event.contains(EMAIL_ACTION_TOKEN)) {
+                    event = event.replace(EMAIL_ACTION_TOKEN, unsubscribeToken(api));
                 }
 
                 JsonNode response = invoke(api, Json.MAPPER.readTree(event).path("routeKey").asText(), event);
@@ -100,6 +146,18 @@ class SampleEventsIT {
         JsonNode challenge = Json.MAPPER.readTree(response.path("body").asText());
         return event.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
                 .replace(CHALLENGE_PASSWORD, challenge.path("password").asText());
+    }
+
+    /**
+     * An unsubscribe link of a reader's mail (the one action any address may take at any time),
+     * signed with the running API's secret through the functions' own code, as the notification function signs it.
+     */
+    private static String unsubscribeToken(LocalApi api) {
+        Map<String, String> variables = new HashMap<>(api.aws().environment());
+        variables.put("CHALLENGE_SECRET_ARN", api.aws().physicalNames().get("ChallengeSecret"));
+        CommentSettings.Secrets secrets = CommentSettings.secrets(new Environment(variables));
+        EmailLinks links = new EmailLinks(secrets.current(), secrets.previous(), Clock.systemUTC());
+        return links.sign(EmailLinks.Action.UNSUBSCRIBE, "sample@example.com", links.nonce(), EmailLinks.UNSUBSCRIBE_LIFETIME);
     }
 
     private JsonNode invoke(LocalApi api, String routeKey, String event) throws Exception {

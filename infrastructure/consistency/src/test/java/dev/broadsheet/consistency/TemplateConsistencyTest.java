@@ -1,9 +1,11 @@
 package dev.broadsheet.consistency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.broadsheet.core.CdnOrigin;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.HttpHandler;
+import dev.broadsheet.core.ScheduledHandler;
 import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.emulators.LocalSecretsManager;
@@ -43,7 +45,7 @@ class TemplateConsistencyTest {
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
     /** Set only by local runtimes (the local API, tests) to reach emulators; never deployed. */
     private static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+            "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_SESV2");
     /**
      * Read by the JVM, not by our code; and the CDN settings, which every handler's base reads from
      * the process environment (HttpHandler, CdnOrigin), so they are never asked of a given Environment.
@@ -59,8 +61,16 @@ class TemplateConsistencyTest {
         for (FunctionDefinition function : functions) {
             assertTrue(function.handler().endsWith("::handleRequest"), function.logicalId() + ": " + function.handler());
             Class<?> handler = Class.forName(function.handlerClass());
-            assertTrue(RequestHandler.class.isAssignableFrom(handler), handler + " is not a RequestHandler");
-            assertTrue(HttpHandler.class.isAssignableFrom(handler), handler + " does not extend HttpHandler");
+            assertTrue(RequestHandler.class.isAssignableFrom(handler) || RequestStreamHandler.class.isAssignableFrom(handler),
+                    handler + " is not a RequestHandler");
+            if (function.routes().isEmpty()) {
+                // Run by a Schedule event (EventBridge), not by a route.
+                assertTrue(ScheduledHandler.class.isAssignableFrom(handler), handler + " has no route and does not extend ScheduledHandler");
+                assertFalse(template.schedules().stream().noneMatch(schedule -> schedule.functionId().equals(function.logicalId())),
+                        function.logicalId() + " has neither a route nor a schedule");
+            } else {
+                assertTrue(HttpHandler.class.isAssignableFrom(handler), handler + " does not extend HttpHandler");
+            }
             handler.getConstructor();
             handler.getConstructor(Environment.class);
         }

@@ -20,14 +20,19 @@ public final class Emulators {
      * @param dataDir null for memory only; else DynamoDB persists under {@code dataDir/dynamodb}
      *                and S3 under {@code dataDir/s3} (local backend only)
      */
-    public record Options(Path dataDir) {
+    public record Options(Path dataDir, int sesPort) {
 
         public static Options inMemory() {
-            return new Options(null);
+            return new Options(null, 0);
         }
 
         public static Options persistentIn(Path dataDir) {
-            return new Options(dataDir);
+            return new Options(dataDir, 0);
+        }
+
+        /** The local SES on this port (0: any free one). */
+        public Options withSesPort(int port) {
+            return new Options(dataDir, port);
         }
     }
 
@@ -82,7 +87,7 @@ public final class Emulators {
         // dynalite has no UpdateTimeToLive; S3Proxy's store says whether it keeps versions.
         TemplateResources resources = new TemplateResources(template, new TemplateResources.Support(false, s3.supportsVersioning()));
         // If creating the resources fails, LocalAws stops the emulators before rethrowing.
-        return new LocalAws(dynalite.endpoint(), s3.endpoint(), description, resources, both);
+        return new LocalAws(dynalite.endpoint(), s3.endpoint(), description, resources, both, options.sesPort());
     }
 
     private static long millisSince(long nanoTime) {

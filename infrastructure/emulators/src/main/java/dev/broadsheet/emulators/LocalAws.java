@@ -37,9 +37,11 @@ public final class LocalAws implements AutoCloseable {
     private final ResourceNames names;
     private final Map<String, String> secretArns;
     private final LocalSecretsManager secretsManager;
+    private final LocalSes ses;
 
     /** Connects to started emulators and creates the template's resources on them. */
-    LocalAws(URI dynamoDbEndpoint, URI s3Endpoint, String description, TemplateResources resources, AutoCloseable emulators) {
+    LocalAws(URI dynamoDbEndpoint, URI s3Endpoint, String description, TemplateResources resources, AutoCloseable emulators,
+             int sesPort) {
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.s3Endpoint = s3Endpoint;
         this.description = description;
@@ -66,12 +68,16 @@ public final class LocalAws implements AutoCloseable {
                 .build();
         this.secretArns = resources.secretArns();
         this.secretsManager = LocalSecretsManager.start(secretArns.values());
+        LocalSes startedSes = null;
         try {
+            startedSes = LocalSes.start(sesPort);
             this.names = resources.create(dynamoDb, s3);
         } catch (RuntimeException e) {
+            this.ses = startedSes;
             close();
             throw e;
         }
+        this.ses = startedSes;
     }
 
     public Region region() {
@@ -125,6 +131,11 @@ public final class LocalAws implements AutoCloseable {
         return names;
     }
 
+    /** The local SES: where mails go, and what was sent. */
+    public LocalSes ses() {
+        return ses;
+    }
+
     /** What a function's environment needs to reach these emulators. */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -135,12 +146,14 @@ public final class LocalAws implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         // The template's secrets, each a random value per start, served as Secrets Manager serves them.
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+        // The SDK's own variable for the sesv2 client (service id "SESv2"): mails go to aws-ses-v2-local.
+        environment.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
         return Map.copyOf(environment);
     }
 
     /** E.g. "dynalite 4.0.0 on http://127.0.0.1:41234 and S3Proxy 4.1.0 on http://127.0.0.1:41235". */
     public String description() {
-        return description;
+        return description + "; aws-ses-v2-local " + ses.version() + " on " + ses.endpoint();
     }
 
     /**
@@ -159,6 +172,9 @@ public final class LocalAws implements AutoCloseable {
         s3.close();
         dynamoDb.close();
         secretsManager.close();
+        if (ses != null) {
+            ses.close();
+        }
         try {
             emulators.close();
         } catch (RuntimeException e) {

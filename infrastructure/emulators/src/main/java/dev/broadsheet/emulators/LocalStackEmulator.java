@@ -40,7 +40,8 @@ final class LocalStackEmulator {
             URI endpoint = container.getEndpoint();
             // LocalStack implements TTL and versioning, so the template's settings apply in full.
             return new LocalAws(endpoint, endpoint, "LocalStack (" + image.asCanonicalNameString() + ") on " + endpoint,
-                    new TemplateResources(template, new TemplateResources.Support(true, true)), container::stop);
+                    new TemplateResources(template, new TemplateResources.Support(true, true)), container::stop,
+                    options.sesPort());
         } catch (RuntimeException e) {
             container.stop();
             throw e;

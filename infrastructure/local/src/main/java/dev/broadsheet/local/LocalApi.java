@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 public final class LocalApi implements AutoCloseable {
 
     private static final String ARTICLE_URL_PATTERN = "ArticleUrlPattern";
+    private static final String PUBLIC_API_URL = "PublicApiUrl";
 
     private final HttpFront server;
     private final Functions functions;
@@ -42,10 +43,12 @@ public final class LocalApi implements AutoCloseable {
     private final Path discoveryFile;
     private final LocalApiFile discovery;
     private final SiteServer site;
+    private final Schedules schedules;
 
     private LocalApi(HttpFront server, Functions functions, LocalAws aws, List<Route> routes, CorsPolicy cors,
-                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery, SiteServer site) {
+                     String startupBreakdown, Path discoveryFile, LocalApiFile discovery, SiteServer site, Schedules schedules) {
         this.site = site;
+        this.schedules = schedules;
         this.server = server;
         this.functions = functions;
         this.aws = aws;
@@ -112,12 +115,13 @@ public final class LocalApi implements AutoCloseable {
             // Drawn while the emulators start: the sample article's publish then only hashes it.
             CompletableFuture<byte[]> hero = CompletableFuture.supplyAsync(HeroIllustration::png);
             SamTemplate template = SamTemplate.ofProject();
-            LocalAws aws = Emulators.start(settings.dataDir() == null
-                    ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir()));
+            LocalAws aws = Emulators.start((settings.dataDir() == null
+                    ? Emulators.Options.inMemory() : Emulators.Options.persistentIn(settings.dataDir())).withSesPort(settings.sesPort()));
             long emulatorsReady = System.nanoTime();
             Functions functions = null;
+            Schedules schedules = null;
             try {
-                References references = new References(template.parameterDefaults(), parameters(settings, site),
+                References references = new References(template.parameterDefaults(), parameters(settings, site, server.port()),
                         aws.physicalNames(), aws.region().id());
                 CorsPolicy cors = CorsPolicy.from(template.corsConfiguration(), references::lookup);
                 functions = Functions.start(template, ProjectFiles.root(), references, aws.environment(),
@@ -138,12 +142,17 @@ public final class LocalApi implements AutoCloseable {
                 }
                 Gateway gateway = new Gateway(new Router(routes), functions, cors, ContractCheck.fromSystemProperty());
                 server.start(OpenApiDocument.before(gateway::respond));
+                // EventBridge's part: the template's Schedule events, once the API answers (their mails link to it).
+                schedules = Schedules.start(template.schedules(), functions, settings.schedulePeriod(), aws.region().id());
                 String breakdown = "emulators " + millis(started, emulatorsReady) + " ms, functions "
                         + (settings.prestart() ? "started" : "ready to start") + " in "
                         + millis(emulatorsReady, functionsReady) + " ms, sample article " + sample + " in "
                         + millis(functionsReady, seeded) + " ms";
-                return new LocalApi(server, functions, aws, routes, cors, breakdown, discoveryFile, discovery, site);
+                return new LocalApi(server, functions, aws, routes, cors, breakdown, discoveryFile, discovery, site, schedules);
             } catch (RuntimeException e) {
+                if (schedules != null) {
+                    schedules.close();
+                }
                 if (functions != null) {
                     functions.close();
                 }
@@ -163,11 +172,13 @@ public final class LocalApi implements AutoCloseable {
      * The command line's parameter overrides; with the demo site, article links (share URLs, the
      * comment form's redirect) point at its article page unless {@code ArticleUrlPattern} is given.
      */
-    private static Map<String, String> parameters(Settings settings, SiteServer site) {
+    private static Map<String, String> parameters(Settings settings, SiteServer site, int port) {
         Map<String, String> parameters = new LinkedHashMap<>(settings.parameters());
         if (site != null) {
             parameters.putIfAbsent(ARTICLE_URL_PATTERN, site.url() + "/articles/{slug}");
         }
+        // Links in mails point at this API's /email-actions pages.
+        parameters.putIfAbsent(PUBLIC_API_URL, "http://localhost:" + port);
         return parameters;
     }
 
@@ -203,6 +214,11 @@ public final class LocalApi implements AutoCloseable {
         return functions.runtime();
     }
 
+    /** How many scheduled runs of a function have ended: tests wait for runs, not for time. */
+    public long scheduledRuns(String functionId) {
+        return schedules.runs(functionId);
+    }
+
     /** The emulators behind the API: for tests that check what was stored. */
     public LocalAws aws() {
         return aws;
@@ -221,6 +237,7 @@ public final class LocalApi implements AutoCloseable {
         if (site != null) {
             site.close();
         }
+        schedules.close();
         server.close();
         functions.close();
         aws.close();
@@ -238,6 +255,9 @@ public final class LocalApi implements AutoCloseable {
         out.append("  functions: each from its deployment jar in JVMs of its own under the Lambda runtime interface client (")
                 .append(functions.runtime().options().java()).append("), started on its first request, at most ")
                 .append(functions.runtime().options().maxEnvironments()).append(" per function; REPORT lines below\n");
+        out.append("  mail: aws-ses-v2-local on ").append(aws.ses().endpoint()).append(" (the mails sent: its web page ")
+                .append(aws.ses().endpoint()).append("/ and GET ").append(aws.ses().endpoint()).append("/store)\n");
+        schedules.descriptions().forEach(schedule -> out.append("  schedule: ").append(schedule).append('\n'));
         out.append("  CORS origins: ").append(cors.allowOrigins().isEmpty() ? "none" : String.join(", ", cors.allowOrigins()))
                 .append('\n');
         out.append("  routes:\n");

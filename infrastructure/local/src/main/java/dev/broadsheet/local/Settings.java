@@ -3,6 +3,7 @@ package dev.broadsheet.local;
 import dev.broadsheet.runtime.RuntimeOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,13 +17,16 @@ import java.util.Map;
  * @param sitePort   the demo site's port: 0 for any free port, {@link #NO_SITE} for no site
  * @param maxEnvironments per function, the most execution environments at once (further requests wait)
  * @param prestart   start one execution environment of every function before answering
+ * @param sesPort    the local SES's port (0 for any free one)
+ * @param schedulePeriod how often every {@code Schedule} event fires instead of its template rate (tests); null for the template's
  */
 public record Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters, int sitePort,
-                       int maxEnvironments, boolean prestart) {
+                       int maxEnvironments, boolean prestart, int sesPort, Duration schedulePeriod) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_SITE_PORT = 8080;
     public static final int NO_SITE = -1;
+    public static final int DEFAULT_SES_PORT = 8005;
     public static final int DEFAULT_MAX_ENVIRONMENTS = RuntimeOptions.DEFAULT_MAX_ENVIRONMENTS;
 
     static final String USAGE = """
@@ -41,6 +45,10 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
               --max-environments N  per function, the most execution environments at once; further requests
                                   wait (default 4)
               --prestart          start one execution environment of every function before answering
+              --ses-port N        port of the local SES, aws-ses-v2-local (default 8005): its web page shows the
+                                  mails sent, GET /store lists them
+              --schedule-every DURATION  fire every Schedule event of the template this often instead of at its
+                                  rate, e.g. 10s or 500ms (the notification function runs every minute otherwise)
               --help              this text
 
             Emulators: dynalite and S3Proxy (LocalStack, through Testcontainers, is a backend of the test suite only).
@@ -57,6 +65,12 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         if (sitePort != NO_SITE && (sitePort < 0 || sitePort > 65535)) {
             throw new IllegalArgumentException("--site-port must be between 0 and 65535, got " + sitePort);
         }
+        if (sesPort < 0 || sesPort > 65535) {
+            throw new IllegalArgumentException("--ses-port must be between 0 and 65535, got " + sesPort);
+        }
+        if (schedulePeriod != null && (schedulePeriod.isNegative() || schedulePeriod.isZero())) {
+            throw new IllegalArgumentException("--schedule-every must be a positive duration, got " + schedulePeriod);
+        }
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("--max-environments must be at least 1, got " + maxEnvironments);
         }
@@ -65,7 +79,7 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
 
     /** Without the demo site. */
     public Settings(int port, Path dataDir, boolean fresh, Map<String, String> parameters) {
-        this(port, dataDir, fresh, parameters, NO_SITE, DEFAULT_MAX_ENVIRONMENTS, false);
+        this(port, dataDir, fresh, parameters, NO_SITE, DEFAULT_MAX_ENVIRONMENTS, false, 0, null);
     }
 
     /** Memory-only emulators on a free port, no site: what tests want. */
@@ -75,19 +89,24 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
 
     /** These settings with the demo site on {@code sitePort} (0 for any free port). */
     public Settings withSite(int sitePort) {
-        return new Settings(port, dataDir, fresh, parameters, sitePort, maxEnvironments, prestart);
+        return new Settings(port, dataDir, fresh, parameters, sitePort, maxEnvironments, prestart, sesPort, schedulePeriod);
+    }
+
+    /** These settings with every Schedule event firing every {@code period} (tests: no waiting a minute). */
+    public Settings withSchedulePeriod(Duration period) {
+        return new Settings(port, dataDir, fresh, parameters, sitePort, maxEnvironments, prestart, sesPort, period);
     }
 
     /** These settings with at most {@code max} execution environments per function. */
     public Settings withMaxEnvironments(int max) {
-        return new Settings(port, dataDir, fresh, parameters, sitePort, max, prestart);
+        return new Settings(port, dataDir, fresh, parameters, sitePort, max, prestart, sesPort, schedulePeriod);
     }
 
     /** These settings with template parameter overrides added. */
     public Settings withParameters(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(parameters);
         merged.putAll(overrides);
-        return new Settings(port, dataDir, fresh, merged, sitePort, maxEnvironments, prestart);
+        return new Settings(port, dataDir, fresh, merged, sitePort, maxEnvironments, prestart, sesPort, schedulePeriod);
     }
 
     /**
@@ -102,6 +121,8 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         String sitePortValue = String.valueOf(DEFAULT_SITE_PORT);
         String maxEnvironmentsValue = String.valueOf(DEFAULT_MAX_ENVIRONMENTS);
         boolean prestart = false;
+        String sesPortValue = String.valueOf(DEFAULT_SES_PORT);
+        Duration schedulePeriod = null;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -111,6 +132,8 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
                 case "--site-port" -> sitePortValue = value(args, ++i, "--site-port");
                 case "--max-environments" -> maxEnvironmentsValue = value(args, ++i, "--max-environments");
                 case "--prestart" -> prestart = true;
+                case "--ses-port" -> sesPortValue = value(args, ++i, "--ses-port");
+                case "--schedule-every" -> schedulePeriod = duration(value(args, ++i, "--schedule-every"));
                 case "--param" -> {
                     String assignment = value(args, ++i, "--param");
                     int equals = assignment.indexOf('=');
@@ -126,7 +149,21 @@ public record Settings(int port, Path dataDir, boolean fresh, Map<String, String
         int sitePort = number(sitePortValue, "--site-port");
         // On the command line 0 turns the site off: a site on a random port would be hard to find.
         return new Settings(port, dataDir, fresh, parameters, sitePort == 0 ? NO_SITE : sitePort,
-                number(maxEnvironmentsValue, "--max-environments"), prestart);
+                number(maxEnvironmentsValue, "--max-environments"), prestart, number(sesPortValue, "--ses-port"), schedulePeriod);
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 2m}. */
+    static Duration duration(String value) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--schedule-every takes a duration such as 500ms, 10s or 2m, got " + value);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     private static int number(String value, String what) {

@@ -165,6 +165,15 @@ class BadInputCorpusIT {
                 corpus.add(raw("GET", "/images/" + key + query, Map.of(), null));
             }
         }
+        // Mail links: malformed, tampered and foreign tokens, both methods, as a page and as a problem.
+        List<String> tokens = List.of("x", "x.y", "a.b.c", ".", "..", "%zz", "%00.%00", "<script>.x", "%3Cscript%3E.x",
+                "A".repeat(900) + "." + "B".repeat(43), "bTF8YXBwcm92ZXx4fHl8MQ.AAAA", "%F0%9F%92%A9.x", "x.y%2F..%2F", "x.y?token=z");
+        for (String token : tokens) {
+            for (String method : List.of("GET", "POST")) {
+                corpus.add(raw(method, "/email-actions/" + token, Map.of("Accept", "text/html"), null));
+                corpus.add(raw(method, "/email-actions/" + token, Map.of(), null));
+            }
+        }
         // Query strings on the lists.
         List<String> limits = List.of("-1", "0", "51", "101", "abc", "1e3", "", "99999999999999999999", "%205", "5%00", "1.5", "0x10",
                 "%zz", "５", "1,2");

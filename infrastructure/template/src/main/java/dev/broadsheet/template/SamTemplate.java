@@ -106,6 +106,25 @@ public final class SamTemplate {
         return functions;
     }
 
+    /**
+     * The {@code Schedule} events (EventBridge rules) of every function, in template order: what
+     * the local API runs on a timer, as EventBridge would.
+     */
+    public List<Schedule> schedules() {
+        List<Schedule> schedules = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            map(function.properties().get("Events")).forEach((eventId, event) -> {
+                Map<String, Object> eventBody = map(event);
+                if ("Schedule".equals(eventBody.get("Type"))) {
+                    Map<String, Object> properties = map(eventBody.get("Properties"));
+                    schedules.add(new Schedule(function.logicalId(), eventId, String.valueOf(properties.get("Schedule")),
+                            !Boolean.FALSE.equals(properties.get("Enabled"))));
+                }
+            });
+        }
+        return schedules;
+    }
+
     public List<Route> routes() {
         return functions().stream().flatMap(function -> function.routes().stream()).toList();
     }
@@ -142,6 +161,10 @@ public final class SamTemplate {
             int separator = handler.indexOf("::");
             return separator < 0 ? handler : handler.substring(0, separator);
         }
+    }
+
+    /** A {@code Schedule} event: a function run at {@code expression} ({@code rate(1 minute)}, or a {@code cron(...)}). */
+    public record Schedule(String functionId, String eventId, String expression, boolean enabled) {
     }
 
     /** An {@code HttpApi} event: {@code GET /articles/{slug}} served by a function. */

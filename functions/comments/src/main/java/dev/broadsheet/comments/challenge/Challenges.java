@@ -137,11 +137,13 @@ public final class Challenges {
                 List.of(new Problem.FieldError(field, type.substring("challenge-".length()), detail))));
     }
 
-    private static String b64(byte[] bytes) {
+    /** Unpadded base64url, as tokens carry their parts. */
+    public static String b64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] decode(String value) {
+    /** A token part's bytes; null when it is not base64url. */
+    public static byte[] decode(String value) {
         try {
             return Base64.getUrlDecoder().decode(value);
         } catch (IllegalArgumentException e) {
@@ -181,7 +183,7 @@ public final class Challenges {
             return hash(purpose, input.toString());
         }
 
-        static byte[] hmac(byte[] key, String value) {
+        public static byte[] hmac(byte[] key, String value) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -39,6 +39,9 @@ public final class CommentItems {
         item.put(DEPTH, Items.n(comment.depth()));
         item.put(CREATED_AT, Items.time(comment.createdAt()));
         putIfPresent(item, HELD_BECAUSE, comment.heldBecause());
+        if (comment.notifyReplies()) {
+            item.put(NOTIFY, Items.bool(true));
+        }
         return item;
     }
 
@@ -47,6 +50,6 @@ public final class CommentItems {
                 string(item, AUTHOR_NAME), string(item, AUTHOR_URL), string(item, EMAIL), string(item, EMAIL_HASH),
                 string(item, AUTHOR_HASH), string(item, IP_HASH), string(item, CONTENT_HTML), CommentStatus.of(string(item, STATUS)),
                 item.containsKey(DEPTH) ? (int) Items.number(item, DEPTH) : 1,
-                Items.instant(item, CREATED_AT), string(item, HELD_BECAUSE));
+                Items.instant(item, CREATED_AT), string(item, HELD_BECAUSE), Items.bool(item, NOTIFY, false));
     }
 }

@@ -260,6 +260,10 @@ public final class DynamoComments {
             Map<String, AttributeValue> item = new HashMap<>(CommentItems.toItem(comment));
             guards.stream().filter(guard -> guard.pk().startsWith(GuardSchema.DUPLICATE)).findFirst()
                     .ifPresent(duplicate -> item.put(CommentSchema.DUPLICATE_GUARD, s(duplicate.pk())));
+            if (comment.causesMail()) {
+                // The outbox: the mail this comment causes is recorded in its own write (README, "Notifications by email").
+                item.putAll(mailDue(now));
+            }
             writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments()).item(item)
                     .conditionExpression("attribute_not_exists(#id)")
                     .expressionAttributeNames(Map.of("#id", CommentSchema.COMMENT_ID))).build());
@@ -516,6 +520,11 @@ public final class DynamoComments {
         }
         List<Comment> page = List.copyOf(found.subList(0, limit));
         return new Page(page, page.get(limit - 1).id());
+    }
+
+    /** The outbox mark ({@link CommentSchema#MAIL_QUEUE}): this comment has mail to cause, due now. */
+    public static Map<String, AttributeValue> mailDue(Instant now) {
+        return Map.of(CommentSchema.MAIL_QUEUE, s(CommentSchema.MAIL_DUE), CommentSchema.MAIL_DUE_AT, s(Timestamps.format(now)));
     }
 
     /** A standing record ({@code approved-author#}, {@code spam-email#}): its key and when it was decided. */

@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** What the comment handlers take from their environment, read once at init. */
-final class CommentSettings {
+public final class CommentSettings {
 
     static final String DEFAULT_LIST_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
     /** How long a password challenge and a proof-of-work challenge stay valid. */
@@ -34,7 +34,7 @@ final class CommentSettings {
         return new DynamoComments(dynamoDb, tables(env));
     }
 
-    static DynamoComments.Tables tables(Environment env) {
+    public static DynamoComments.Tables tables(Environment env) {
         return new DynamoComments.Tables(env.require("ARTICLES_TABLE"), env.require("COMMENTS_TABLE"), env.require("GUARDS_TABLE"));
     }
 
@@ -66,7 +66,7 @@ final class CommentSettings {
         };
     }
 
-    static String articleUrlPattern(Environment env) {
+    public static String articleUrlPattern(Environment env) {
         String pattern = env.require("ARTICLE_URL_PATTERN");
         if (!pattern.contains("{slug}")) {
             throw new Environment.MissingConfigurationException("ARTICLE_URL_PATTERN must contain {slug}, got " + pattern);
@@ -75,7 +75,7 @@ final class CommentSettings {
     }
 
     /** The challenge secret now, and before its last rotation (null when it was never rotated). */
-    record Secrets(Challenges.Keys current, Challenges.Keys previous) {
+    public record Secrets(Challenges.Keys current, Challenges.Keys previous) {
     }
 
     /**
@@ -84,7 +84,7 @@ final class CommentSettings {
      * handed out before a rotation still work until they expire. In every run: the local runtime
      * serves its own Secrets Manager ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
      */
-    static Secrets secrets(Environment env) {
+    public static Secrets secrets(Environment env) {
         String arn = env.require("CHALLENGE_SECRET_ARN");
         SdkHttpClient http = AwsClients.httpClient();
         try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER", http, env).build()) {

@@ -111,7 +111,7 @@ public class CreateChallengeHandler extends HttpHandler {
     }
 
     /** A browser navigating (a form post) asks for HTML first; fetch() and curl ask for anything or JSON. */
-    static boolean wantsHtml(String accept) {
+    public static boolean wantsHtml(String accept) {
         if (accept == null) {
             return false;
         }

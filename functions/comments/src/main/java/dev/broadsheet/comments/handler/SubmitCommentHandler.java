@@ -48,20 +48,31 @@ public class SubmitCommentHandler extends HttpHandler {
     private static final String JSON = "application/json";
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
+    /** What a JSON body's {@code notify} holds when the reader asks (a boolean; the form's checkbox sends {@code on}). */
+    private static final String JSON_TRUE = "\u0000true";
+    private static final String JSON_FALSE = "\u0000false";
+
     private final CommentService comments;
     private final String articleUrlPattern;
+    /** Whether mail is on (NOTIFICATION_SENDER set): when off, a reader's ask to be notified is not recorded. */
+    private final boolean mailOn;
 
     public SubmitCommentHandler() {
         this(Environment.fromSystem());
     }
 
     public SubmitCommentHandler(Environment env) {
-        this(CommentSettings.service(env), CommentSettings.articleUrlPattern(env));
+        this(CommentSettings.service(env), CommentSettings.articleUrlPattern(env), env.optional("NOTIFICATION_SENDER") != null);
     }
 
     public SubmitCommentHandler(CommentService comments, String articleUrlPattern) {
+        this(comments, articleUrlPattern, false);
+    }
+
+    public SubmitCommentHandler(CommentService comments, String articleUrlPattern, boolean mailOn) {
         this.comments = comments;
         this.articleUrlPattern = articleUrlPattern;
+        this.mailOn = mailOn;
     }
 
     @Override
@@ -75,7 +86,7 @@ public class SubmitCommentHandler extends HttpHandler {
             Submission submission = new Submission(fields.get("author"), fields.get("email"), fields.get("url"),
                     fields.get("content"), fields.get("parentId"), fields.get("challengeToken"),
                     fields.get("challengePassword"), fields.get(ProofOfWork.FIELD), fields.get(Submission.HONEYPOT_FIELD),
-                    clientAddress(request));
+                    clientAddress(request), notify(fields.get(Submission.NOTIFY_FIELD), form) && mailOn);
             CommentService.Outcome outcome = comments.submit(slug, submission);
             countAccepted(outcome);
             Comment comment = outcome.comment();
@@ -113,6 +124,23 @@ public class SubmitCommentHandler extends HttpHandler {
         Responses.json(201, new CommentViews.SubmittedView(CommentIds.next(Instant.now()), null,
                 new CommentViews.Author("A reader", "https://example.com/"), html, Timestamps.format(Instant.now()),
                 CommentStatus.PENDING.value()), Map.of());
+    }
+
+    /**
+     * "Notify me of replies by email": {@code true} (a JSON boolean) or, from a form's checkbox,
+     * {@code on}; absent, {@code false} (JSON) or empty (a form) for no. Anything else is a 400
+     * naming the field.
+     */
+    static boolean notify(String value, boolean form) {
+        if (value == null || value.equals(JSON_FALSE) || (form && value.isEmpty())) {
+            return false;
+        }
+        if (form ? value.equals("on") : value.equals(JSON_TRUE)) {
+            return true;
+        }
+        throw ProblemException.invalid(Submission.NOTIFY_FIELD, form ? "invalid" : "type", form
+                ? "The field notify is on (the checkbox ticked) or left out."
+                : "The field notify must be true or false.");
     }
 
     /** The business metrics of a submission that got through (README, "Operations"). */
@@ -181,6 +209,9 @@ public class SubmitCommentHandler extends HttpHandler {
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING) {
                     fields.put(name, parser.getText());
+                } else if (Submission.NOTIFY_FIELD.equals(name) && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)) {
+                    // The one boolean field: marked so that the string "true" is not taken for it.
+                    fields.put(name, value == JsonToken.VALUE_TRUE ? JSON_TRUE : JSON_FALSE);
                 } else if (value == JsonToken.VALUE_NULL) {
                     fields.remove(name);
                 } else {

@@ -37,6 +37,24 @@ public final class CommentHtml {
     private CommentHtml() {
     }
 
+    /**
+     * The text a reader sees of sanitized HTML: tags dropped, the entities the sanitizer writes
+     * decoded (numeric ones, {@code &amp;}, {@code &lt;}, {@code &gt;}, {@code &quot;}, {@code &nbsp;}).
+     * For mails, which show a comment as text (and encode it again in their HTML part).
+     */
+    public static String toText(String sanitizedHtml) {
+        Matcher entities = NUMERIC_ENTITY.matcher(TAG.matcher(sanitizedHtml).replaceAll(""));
+        StringBuilder text = new StringBuilder();
+        while (entities.find()) {
+            int codePoint = Integer.parseInt(entities.group(1));
+            entities.appendReplacement(text, Character.isValidCodePoint(codePoint)
+                    ? Matcher.quoteReplacement(new String(Character.toChars(codePoint))) : "?");
+        }
+        entities.appendTail(text);
+        return text.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
     /** The elements of {@link #ALLOWED_TAGS}, as the policy allows them. */
     public static List<String> allowedElements() {
         return ALLOWED_TAGS.stream().map(tag -> tag.substring(1).split("[ >]")[0]).toList();
@@ -51,15 +69,7 @@ public final class CommentHtml {
      * characters once the tags are gone — markup that sanitizes to nothing is not a comment.
      */
     public static boolean isEmpty(String sanitizedHtml) {
-        Matcher entities = NUMERIC_ENTITY.matcher(TAG.matcher(sanitizedHtml).replaceAll(""));
-        StringBuilder text = new StringBuilder();
-        while (entities.find()) {
-            int codePoint = Integer.parseInt(entities.group(1));
-            entities.appendReplacement(text, Character.isValidCodePoint(codePoint)
-                    ? Matcher.quoteReplacement(new String(Character.toChars(codePoint))) : "?");
-        }
-        entities.appendTail(text);
-        return text.toString().replace("&nbsp;", " ").codePoints().allMatch(codePoint -> Character.isWhitespace(codePoint)
+        return toText(sanitizedHtml).codePoints().allMatch(codePoint -> Character.isWhitespace(codePoint)
                 || Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT
                 || Character.getType(codePoint) == Character.CONTROL);
     }

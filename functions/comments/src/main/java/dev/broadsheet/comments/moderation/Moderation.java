@@ -180,12 +180,47 @@ public final class Moderation {
         return new String[] {moderationId.substring(0, slash), moderationId.substring(slash + 1)};
     }
 
-    private enum Role { STATUS, ARTICLE, OTHER }
+    private enum Role { STATUS, CLAIM, ARTICLE, OTHER }
 
     /** Reads of a comment and its article when an editor re-published the article meanwhile (its version moved). */
     private static final int MAX_READS = 5;
 
+    /** A mail link's claim (its single use) was taken already: nothing was written. */
+    public static final class AlreadyUsed extends RuntimeException {
+        AlreadyUsed() {
+            super("already used", null, false, false);
+        }
+    }
+
+    /**
+     * Decides on a comment as {@link #approve}, {@link #spam} and {@link #trash} do, in the same
+     * transaction as {@code claim} (a conditional write: a mail link's single use), so that the
+     * link is used up exactly when the decision is written. A comment already so is not changed
+     * and the claim is written alone.
+     *
+     * @throws AlreadyUsed when the claim's condition fails: nothing was written
+     */
+    public Result decide(String moderationId, CommentStatus target, TransactWriteItem claim) {
+        Result result = setStatus(moderationId, target, claim);
+        if (result == Result.UNCHANGED) {
+            try {
+                DynamoComments.transact(dynamoDb, backoff, List.of(claim), reasons -> {
+                    if (DynamoComments.failed(reasons, 0)) {
+                        throw new AlreadyUsed();
+                    }
+                });
+            } catch (DynamoComments.Busy busy) {
+                return Result.CONFLICT;
+            }
+        }
+        return result;
+    }
+
     private Result setStatus(String moderationId, CommentStatus target) {
+        return setStatus(moderationId, target, null);
+    }
+
+    private Result setStatus(String moderationId, CommentStatus target, TransactWriteItem claim) {
         String[] parts = parse(moderationId);
         String slug = parts[0];
         String id = parts[1];
@@ -205,9 +240,14 @@ public final class Moderation {
             boolean listed = entering || (item.containsKey(CommentSchema.LISTED_IN) && hasListedReplies(slug, id));
             List<TransactWriteItem> writes = new ArrayList<>();
             List<Role> roles = new ArrayList<>();
-            writes.add(statusChange(slug, id, comment.status(), target, listed));
-            roles.add(Role.STATUS);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            // An approved reply is mail for its parent's author, who may have asked for it: the outbox mark.
+            writes.add(statusChange(slug, id, comment.status(), target, listed, entering && comment.parentId() != null ? now : null));
+            roles.add(Role.STATUS);
+            if (claim != null) {
+                writes.add(claim);
+                roles.add(Role.CLAIM);
+            }
             if (entering || leaving) {
                 ArticleState article = articles.article(slug, clock.instant(), true).orElse(null);
                 if (article == null) {
@@ -254,6 +294,9 @@ public final class Moderation {
                     if (DynamoComments.failed(reasons, roles.indexOf(Role.STATUS))) {
                         throw new Outcome(Result.CHANGED_MEANWHILE);
                     }
+                    if (DynamoComments.failed(reasons, roles.indexOf(Role.CLAIM))) {
+                        throw new AlreadyUsed();
+                    }
                 });
             } catch (Outcome outcome) {
                 if (outcome.result == null) {
@@ -271,18 +314,31 @@ public final class Moderation {
         return Result.CONFLICT;
     }
 
-    private TransactWriteItem statusChange(String slug, String id, CommentStatus current, CommentStatus target, boolean listed) {
+    /** @param mailDueAt when the change causes mail (an approved reply): the outbox mark's time; else null */
+    private TransactWriteItem statusChange(String slug, String id, CommentStatus current, CommentStatus target, boolean listed,
+                                           Instant mailDueAt) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":target", AttributeValue.fromS(target.value()),
                 ":current", AttributeValue.fromS(current.value())));
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        String set = "SET #status = :target";
         if (listed) {
             values.put(":slug", AttributeValue.fromS(slug));
+            set += ", listedIn = :slug";
         }
-        String update = listed ? "SET #status = :target, listedIn = :slug" : "SET #status = :target REMOVE listedIn";
+        if (mailDueAt != null) {
+            DynamoComments.mailDue(mailDueAt).forEach((name, value) -> {
+                names.put("#" + name, name);
+                values.put(":" + name, value);
+            });
+            set += ", #" + CommentSchema.MAIL_QUEUE + " = :" + CommentSchema.MAIL_QUEUE
+                    + ", #" + CommentSchema.MAIL_DUE_AT + " = :" + CommentSchema.MAIL_DUE_AT;
+        }
+        String update = listed ? set : set + " REMOVE listedIn";
         return TransactWriteItem.builder().update(u -> u.tableName(tables.comments())
                 .key(CommentSchema.key(slug, id))
                 .updateExpression(update)
                 .conditionExpression("#status = :current")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values)).build();
     }
 

@@ -139,7 +139,8 @@ public final class CommentService {
                 ? new ModerationRules.Decision(CommentStatus.SPAM, standing.bannedEmail() ? "banned email" : "banned address")
                 : rules.decide(fields.author(), fields.email(), fields.url(), fields.content(), standing::knownAuthor);
         Comment comment = new Comment(slug, CommentIds.next(now), fields.parentId(), fields.author(), fields.url(),
-                fields.email(), emailHash, authorHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason());
+                fields.email(), emailHash, authorHash, ipHash, html, decision.status(), fields.depth(), now, decision.reason(),
+                submission.notifyReplies() && decision.status() != CommentStatus.SPAM);
         Preconditions checks = new Preconditions(closeAfterDays > 0 ? now.minus(Duration.ofDays(closeAfterDays)) : null,
                 fields.parentId(), fields.depth() - 1);
         claim(slug, () -> store.store(comment, article, guards, checks, now), now);

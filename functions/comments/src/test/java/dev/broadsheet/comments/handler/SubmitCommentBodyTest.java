@@ -42,4 +42,28 @@ class SubmitCommentBodyTest {
             assertEquals("type", error.path("code").asText(), body);
         }
     }
+
+    @Test
+    void notifyIsABooleanInJsonAndOnInAForm() {
+        assertEquals(true, SubmitCommentHandler.notify("\u0000true", false));
+        assertEquals(false, SubmitCommentHandler.notify("\u0000false", false));
+        assertEquals(false, SubmitCommentHandler.notify(null, false));
+        assertEquals(true, SubmitCommentHandler.notify("on", true));
+        assertEquals(false, SubmitCommentHandler.notify("", true));
+        assertEquals(false, SubmitCommentHandler.notify(null, true));
+    }
+
+    @Test
+    void aNotifyThatIsNeitherIsNamedWithItsRule() throws Exception {
+        for (String body : new String[] {"{\"notify\": \"true\"}", "{\"notify\": 1}", "{\"notify\": \"yes\"}", "{\"notify\": [true]}"}) {
+            JsonNode error = refusal(body, 400).path("errors").get(0);
+            assertEquals("notify", error.path("field").asText(), body);
+            assertEquals("type", error.path("code").asText(), body);
+        }
+        APIGatewayV2HTTPEvent form = PrimingEvents.post("/articles/a/comments", Map.of("slug", "a"),
+                "application/x-www-form-urlencoded", "author=A&notify=yes");
+        APIGatewayV2HTTPResponse response = new SubmitCommentHandler(null, "https://news.example.com/{slug}", true).handleRequest(form, null);
+        assertEquals(303, response.getStatusCode(), "a form is answered by going back to the article");
+        assertEquals("https://news.example.com/a?comment-error=invalid-request#respond", response.getHeaders().get("Location"));
+    }
 }

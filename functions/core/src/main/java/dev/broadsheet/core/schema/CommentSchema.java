@@ -39,6 +39,22 @@ public final class CommentSchema {
     public static final String LISTED_INDEX = "listedIn-commentId";
     public static final String LISTED_IN = "listedIn";
 
+    /** The reader asked to be told of replies to this comment by mail ({@code notify} on the form); BOOL. */
+    public static final String NOTIFY = "notify";
+    /** Set once the comment's ask to be notified was handled (a confirmation sent or not needed). */
+    public static final String NOTIFY_HANDLED = "notifyHandled";
+    /**
+     * The mail outbox: a comment that has mail to cause carries {@code mailQueue} ({@value #MAIL_DUE})
+     * and {@code mailDueAt} (a {@link Timestamps} value), set in the same write that stores or
+     * approves it — a reader's ask to be notified, or an approved reply whose parent's author may
+     * want to know. The sparse index {@value #MAIL_INDEX} holds only such comments; the notification
+     * function reads it and removes both attributes once the mail is handled.
+     */
+    public static final String MAIL_QUEUE = "mailQueue";
+    public static final String MAIL_DUE_AT = "mailDueAt";
+    public static final String MAIL_DUE = "due";
+    public static final String MAIL_INDEX = "mailQueue-mailDueAt";
+
     private CommentSchema() {
     }
 

@@ -44,6 +44,8 @@ public final class GuardSchema {
     public static final String BANNED_EMAIL = "ban#email#";
     /** A banned client address, by its keyed hash: no address is ever stored in clear. */
     public static final String BANNED_ADDRESS = "ban#address#";
+    /** A mail link's single use (its nonce; a moderator's three decisions on one comment share one): until it expires. */
+    public static final String EMAIL_ACTION = "email-action#";
     /** Every ban's prefix. */
     public static final String BAN = "ban#";
     /** What a ban names, for editors: the email's key form, or "address of SLUG/ID". */
