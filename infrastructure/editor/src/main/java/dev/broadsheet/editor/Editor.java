@@ -72,7 +72,7 @@ public final class Editor {
     }
 
     @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "broadsheet editor 0.1",
-            description = "Publish, pull, update and unpublish Broadsheet articles and their images, and moderate comments,"
+            description = "Publish, pull, update and unpublish Broadsheet articles and their images, import them from WordPress, and moderate comments,"
                     + " on the local API or on AWS.",
             subcommands = {PublishCommand.class, PullCommand.class, UnpublishCommand.class, ListCommand.class,
                     ReindexCommand.class, CommentsCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
