@@ -43,7 +43,7 @@
 
     const body = document.getElementById("body");
     for (const block of article.body || []) {
-      body.append(renderBlock(block));
+      body.append(BroadsheetBody.block(block));
     }
 
     const pin = article.share && httpUrl(article.share.pinterest);
@@ -53,25 +53,6 @@
       link.hidden = false;
     }
     document.getElementById("article").hidden = false;
-  }
-
-  function renderBlock(block) {
-    switch (block.type) {
-      case "heading":
-        return el("h2", {}, block.text);
-      case "quote":
-        return el("blockquote", {}, el("p", {}, block.text),
-          block.attribution ? el("footer", {}, el("cite", {}, block.attribution)) : null);
-      case "image": {
-        const image = block.image || {};
-        const src = httpUrl(image.src);
-        return src ? el("figure", { class: "inline-image" },
-          el("img", { src, alt: image.alt || "", width: image.width, height: image.height, loading: "lazy" }),
-          image.caption ? el("figcaption", {}, image.caption) : null) : document.createDocumentFragment();
-      }
-      default:
-        return el("p", {}, block.text);
-    }
   }
 
   // ---- comments ----------------------------------------------------------------------------

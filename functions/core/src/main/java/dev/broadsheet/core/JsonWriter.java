@@ -39,6 +39,20 @@ public final class JsonWriter {
         return this;
     }
 
+    /** An array as a value (an element of another array, e.g. a table's row); its elements follow, then {@link #endArray}. */
+    public JsonWriter beginArray() {
+        separate();
+        out.append('[');
+        needsComma = false;
+        return this;
+    }
+
+    public JsonWriter endArray() {
+        out.append(']');
+        needsComma = true;
+        return this;
+    }
+
     public JsonWriter field(String name, String value) {
         return value == null ? this : name(name).string(value);
     }

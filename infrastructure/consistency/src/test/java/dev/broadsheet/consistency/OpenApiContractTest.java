@@ -98,14 +98,24 @@ class OpenApiContractTest {
                 "{\"type\":\"https://broadsheet.dev/problems/comment-flood\",\"title\":\"Too many comments\",\"status\":429}").isEmpty(),
                 "a 429 without Retry-After");
         assertFalse(contract.violations("GET /nowhere", 200, json, "{}").isEmpty(), "an unknown route");
+        assertFalse(contract.violations(route, 200, json, article("{\"type\":\"paragraph\",\"text\":\"x\","
+                + "\"content\":[{\"text\":\"x\",\"href\":\"javascript:alert(1)\"}]}")).isEmpty(), "a javascript: link");
+        assertFalse(contract.violations(route, 200, json, article("{\"type\":\"embed\",\"text\":\"x\",\"provider\":\"myspace\","
+                + "\"url\":\"https://myspace.com/x\"}")).isEmpty(), "an unknown embed provider");
+        assertFalse(contract.violations(route, 200, json, article("{\"type\":\"heading\",\"text\":\"x\",\"level\":1,"
+                + "\"content\":[{\"text\":\"x\"}]}")).isEmpty(), "a heading of level 1");
         assertEquals(List.of(), contract.violations(route, 200, json, article()));
         assertEquals(List.of(), contract.violations("GET /images/{key+}", 302,
                 Map.of("Location", "https://bucket.s3.amazonaws.com/images/a/b.png?X-Amz-Signature=1", "Cache-Control", "public, max-age=450"), null));
     }
 
     private static String article() {
+        return article("{\"type\":\"paragraph\",\"text\":\"Hi.\",\"content\":[{\"text\":\"Hi.\"}]}");
+    }
+
+    private static String article(String block) {
         return "{\"slug\":\"a-story\",\"headline\":\"A story\",\"publishedAt\":\"2026-01-01T00:00:00.000Z\","
-                + "\"updatedAt\":\"2026-01-01T00:00:00.000Z\",\"tags\":[],\"body\":[{\"type\":\"paragraph\",\"text\":\"Hi.\"}],"
+                + "\"updatedAt\":\"2026-01-01T00:00:00.000Z\",\"tags\":[],\"body\":[" + block + "],"
                 + "\"comments\":{\"open\":true,\"count\":0},\"share\":{\"canonicalUrl\":\"https://news.example.com/a-story\"}}";
     }
 

@@ -8,6 +8,7 @@ import dev.broadsheet.core.HttpHandler;
 import dev.broadsheet.core.ScheduledHandler;
 import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.CommentSchema;
+import dev.broadsheet.core.schema.NotificationSchema;
 import dev.broadsheet.emulators.LocalSecretsManager;
 import dev.broadsheet.template.Intrinsics;
 import dev.broadsheet.template.SamTemplate;
@@ -153,6 +154,22 @@ class TemplateConsistencyTest {
                 Set.copyOf(SamTemplate.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList()));
         Map<String, Object> guards = template.resourcesOfType("AWS::DynamoDB::Table").get("GuardsTable");
         assertEquals("expiresAt", SamTemplate.map(guards.get("TimeToLiveSpecification")).get("AttributeName"));
+    }
+
+    @Test
+    void theMailOutboxIndexAndTheNotificationsTableAreAsTheCodeReadsThem() {
+        Map<String, Object> comments = template.resourcesOfType("AWS::DynamoDB::Table").get("CommentsTable");
+        Map<String, Object> outbox = SamTemplate.list(comments.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map)
+                .filter(index -> CommentSchema.MAIL_INDEX.equals(index.get("IndexName")))
+                .findFirst().orElseThrow(() -> new AssertionError("CommentsTable has no index " + CommentSchema.MAIL_INDEX));
+        assertEquals(List.of(CommentSchema.MAIL_QUEUE, CommentSchema.MAIL_DUE_AT), keyNames(outbox.get("KeySchema")));
+        Map<String, Object> notifications = template.resourcesOfType("AWS::DynamoDB::Table").get("NotificationsTable");
+        assertEquals(List.of(NotificationSchema.PK, NotificationSchema.SK), keyNames(notifications.get("KeySchema")));
+        assertEquals(NotificationSchema.EXPIRES_AT, SamTemplate.map(notifications.get("TimeToLiveSpecification")).get("AttributeName"));
+    }
+
+    private static List<String> keyNames(Object keySchema) {
+        return SamTemplate.list(keySchema).stream().map(key -> String.valueOf(SamTemplate.map(key).get("AttributeName"))).toList();
     }
 
     @Test

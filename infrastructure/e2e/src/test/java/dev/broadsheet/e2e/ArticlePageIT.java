@@ -65,6 +65,11 @@ class ArticlePageIT {
         assertEquals(expectedParagraphs, paragraphs.size());
         assertTrue(paragraphs.get(0).getText().startsWith("The United States and Russia have come to an agreement on Syria"));
 
+        // The reference text quotes the BBC: its paragraph links it.
+        WebElement bbc = browser.driver().findElement(By.cssSelector("#body > p > a"));
+        assertEquals("the BBC", bbc.getText());
+        assertEquals("https://www.bbc.co.uk/news", bbc.getAttribute("href"));
+
         List<WebElement> quotes = browser.driver().findElements(By.cssSelector("#body > blockquote"));
         assertEquals(count(article, "quote"), quotes.size());
         assertTrue(quotes.get(0).findElement(By.tagName("p")).getText().startsWith("We have agreed on the areas"));

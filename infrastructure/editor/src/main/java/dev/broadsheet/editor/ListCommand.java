@@ -136,7 +136,7 @@ final class ListCommand implements Callable<Integer> {
         article.tagSlugs().forEach(tags::add);
         node.put("commentsOpen", article.commentsOpen());
         node.put("commentCount", article.commentCount());
-        node.put("images", (article.heroImage() == null ? 0 : 1) + article.body().stream().filter(block -> block.image() != null).count());
+        node.put("images", (article.heroImage() == null ? 0 : 1) + article.body().stream().mapToLong(block -> block.images().size()).sum());
         node.put("version", article.version());
     }
 }

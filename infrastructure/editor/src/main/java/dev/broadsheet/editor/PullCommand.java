@@ -3,6 +3,7 @@ package dev.broadsheet.editor;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Article;
@@ -11,6 +12,7 @@ import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.Timestamps;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.core.JsonWriter;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.destination.Target;
 import dev.broadsheet.editor.publish.ImageBucket;
@@ -27,7 +29,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "pull", description = {
@@ -42,6 +46,8 @@ import java.util.concurrent.Callable;
 final class PullCommand implements Callable<Integer> {
 
     static final String FILE_NAME = "article.json";
+    /** Block types whose served {@code text} is derived from their other fields (a code block's is the code). */
+    private static final Set<String> DERIVED_TEXT = Set.of("list", "table", "image", "gallery", "embed", "separator");
     /** As people write JSON: {@code "key": value}, one array element a line. */
     private static final DefaultPrettyPrinter EDITABLE = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)).withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -95,7 +101,7 @@ final class PullCommand implements Callable<Integer> {
     }
 
     /** The article in the editor's format; {@code fileNames} gets each image key's file name. */
-    private static ObjectNode json(Article article, String targetId, Map<String, String> fileNames) {
+    private static ObjectNode json(Article article, String targetId, Map<String, String> fileNames) throws IOException {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.putObject("versions").put(targetId, article.version());
         json.put("slug", article.slug());
@@ -119,26 +125,88 @@ final class PullCommand implements Callable<Integer> {
             json.set("heroImage", image(article.heroImage(), "hero", fileNames));
         }
         ArrayNode body = json.putArray("body");
+        int offset = article.heroImage() == null ? 1 : 0;
         for (Block block : article.body()) {
-            ObjectNode node = body.addObject().put("type", block.type());
-            if (block.image() != null) {
-                node.set("image", image(block.image(), "image-" + (fileNames.size() + (article.heroImage() == null ? 1 : 0)), fileNames));
-            } else {
-                putIfPresent(node, "text", block.text());
-                putIfPresent(node, "attribution", block.attribution());
-            }
+            // The block as the API serves it, its images as files (image-1.jpg, ...), then as an editor writes it.
+            String served = JsonWriter.write(out -> block.writeJson(out, image -> images -> {
+                String file = fileName(image, "image-" + (fileNames.size() + offset), fileNames);
+                images.beginObject().field("file", file).field("alt", image.alt()).field("caption", image.caption())
+                        .field("credit", image.credit()).endObject();
+            }));
+            body.add(editable((ObjectNode) Json.MAPPER.readTree(served)));
         }
         return json;
     }
 
     private static ObjectNode image(Image image, String name, Map<String, String> fileNames) {
-        String extension = image.key().substring(image.key().lastIndexOf('.') + 1);
-        String file = fileNames.computeIfAbsent(image.key(), key -> name + "." + extension);
-        ObjectNode node = Json.MAPPER.createObjectNode().put("file", file);
+        ObjectNode node = Json.MAPPER.createObjectNode().put("file", fileName(image, name, fileNames));
         putIfPresent(node, "alt", image.alt());
         putIfPresent(node, "caption", image.caption());
         putIfPresent(node, "credit", image.credit());
         return node;
+    }
+
+    /** The file an image is pulled into: one per key, so an image shown twice is one file. */
+    private static String fileName(Image image, String name, Map<String, String> fileNames) {
+        String extension = image.key().substring(image.key().lastIndexOf('.') + 1);
+        return fileNames.computeIfAbsent(image.key(), key -> name + "." + extension);
+    }
+
+    /**
+     * A served block as an editor writes it: content that is plain text (no marks, no links) as
+     * {@code "text"}, a list item or table cell that is only text as a string, and no derived
+     * plain-text forms (publish derives them from the content).
+     */
+    private static ObjectNode editable(ObjectNode node) {
+        JsonNode content = node.get("content");
+        if (content != null) {
+            String plain = plainText(content);
+            if (plain != null) {
+                node.put("text", plain);
+                node.remove("content");
+            } else {
+                node.remove("text");
+            }
+        }
+        if (DERIVED_TEXT.contains(node.path("type").asText())) {
+            node.remove("text");
+        }
+        if (node.has("list")) {
+            editable((ObjectNode) node.get("list"));
+        }
+        for (String cells : List.of("items", "header")) {
+            if (node.has(cells)) {
+                textOnly((ArrayNode) node.get(cells));
+            }
+        }
+        if (node.has("rows")) {
+            node.get("rows").forEach(row -> textOnly((ArrayNode) row));
+        }
+        return node;
+    }
+
+    private static void textOnly(ArrayNode cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            ObjectNode cell = editable((ObjectNode) cells.get(i));
+            if (cell.size() == 1 && cell.has("text")) {
+                cells.set(i, cell.get("text"));
+            }
+        }
+    }
+
+    /** The spans as plain text, breaks as line breaks; null when a span has marks or a link. */
+    private static String plainText(JsonNode spans) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode span : spans) {
+            if (span.has("break")) {
+                text.append('\n');
+            } else if (span.size() == 1) {
+                text.append(span.get("text").asText());
+            } else {
+                return null;
+            }
+        }
+        return text.toString();
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -5,6 +5,7 @@ import dev.broadsheet.core.Json;
 import dev.broadsheet.editor.Editor;
 import dev.broadsheet.editor.destination.LocalApiFile;
 import dev.broadsheet.local.seed.SampleArticle;
+import dev.broadsheet.template.OpenApiContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,35 +82,107 @@ class EditorThroughLocalApiIT {
         assertFalse(Files.exists(samEnv), "deleted on a clean shutdown");
     }
 
+    /**
+     * Every block type, editor → DynamoDB → {@code GET /articles/{slug}} through the functions' jars:
+     * served as the contract says, the gallery's images signed by the images route, and pulled back
+     * into a file that publishes to the same article.
+     */
     @Test
-    void anArticlePublishedWithTheEditorIsServedByTheLocalApi() throws Exception {
+    void anArticlePublishedWithTheEditorIsServedByTheLocalApiWithEveryBlockType() throws Exception {
         Files.write(dir.resolve("crowd.png"), image("png", 800, 450));
         Files.write(dir.resolve("map.jpg"), image("jpg", 400, 400));
+        Files.write(dir.resolve("stage.png"), image("png", 300, 200));
         Files.writeString(dir.resolve("article.json"), """
                 {"slug": "%s", "headline": "Harbour festival draws record crowds", "tags": ["local"],
                  "heroImage": {"file": "crowd.png", "alt": "Crowds on the quay"},
-                 "body": [{"type": "paragraph", "text": "Forty thousand came."},
-                          {"type": "image", "image": {"file": "map.jpg", "alt": "Where the stages were"}}]}
+                 "body": [{"type": "paragraph", "content": [{"text": "Forty thousand came, "},
+                            {"text": "the council said", "href": "https://council.example.gov/news"}, {"text": "."},
+                            {"break": true}, {"text": "CO"}, {"text": "2", "marks": ["sub"]}, {"text": " fell", "marks": ["strong", "em"]}]},
+                          {"type": "heading", "level": 3, "text": "The stages"},
+                          {"type": "quote", "text": "Never seen so many.", "attribution": "A steward", "cite": "https://council.example.gov/q"},
+                          {"type": "list", "ordered": true, "items": ["Main stage", {"text": "Quay", "list": {"items": ["North", "South"]}}]},
+                          {"type": "code", "text": "crowd = 40_000\\n", "language": "python"},
+                          {"type": "table", "caption": "Visitors", "header": ["Day", "People"], "rows": [["Fri", "18,000"], ["Sat", "22,000"]]},
+                          {"type": "image", "image": {"file": "map.jpg", "alt": "Where the stages were"}},
+                          {"type": "gallery", "caption": "The quay", "images": [{"file": "stage.png", "alt": "The stage"},
+                            {"file": "map.jpg", "alt": "The map again", "caption": "Map"}]},
+                          {"type": "embed", "provider": "youtube", "url": "https://www.youtube.com/watch?v=festival", "caption": "Highlights"},
+                          {"type": "separator"}]}
                 """.formatted(SLUG));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
 
-        int code = Editor.run(new String[] {"publish", dir.resolve("article.json").toString(), "--local"},
-                new PrintWriter(out), new PrintWriter(err), new Editor.Context(() -> discoveryFile, Clock.systemUTC()));
+        Run published = editor("publish", dir.resolve("article.json").toString(), "--local");
 
-        assertEquals(0, code, out + "\n" + err);
-        assertTrue(out.toString().contains(api.url() + "/articles/" + SLUG), out.toString());
+        assertEquals(0, published.code, published.toString());
+        assertTrue(published.out.contains(api.url() + "/articles/" + SLUG), published.out);
         HttpResponse<String> article = get("/articles/" + SLUG);
         assertEquals(200, article.statusCode(), article.body());
+        OpenApiContract.ofProject().requireKept("GET /articles/{slug}", article.statusCode(), headers(article), article.body());
         JsonNode json = Json.MAPPER.readTree(article.body());
         assertTrue(json.path("heroImage").path("src").asText().startsWith(api.url() + "/images/" + SLUG + "/"), article.body());
         assertEquals(800, json.path("heroImage").path("width").asInt());
-        assertTrue(json.path("body").get(1).path("image").path("src").asText().endsWith(".jpg"), article.body());
+        JsonNode body = json.path("body");
+        assertEquals(Json.MAPPER.readTree("""
+                {"type": "paragraph", "text": "Forty thousand came, the council said.\\nCO2 fell", "content": [
+                  {"text": "Forty thousand came, "}, {"text": "the council said", "href": "https://council.example.gov/news"},
+                  {"text": "."}, {"break": true}, {"text": "CO"}, {"text": "2", "marks": ["sub"]}, {"text": " fell", "marks": ["strong", "em"]}]}
+                """), body.get(0));
+        assertEquals("{\"type\":\"heading\",\"text\":\"The stages\",\"level\":3,\"content\":[{\"text\":\"The stages\"}]}",
+                body.get(1).toString());
+        assertEquals("https://council.example.gov/q", body.get(2).path("cite").asText());
+        assertEquals("Main stage\nQuay\n  North\n  South", body.get(3).path("text").asText());
+        assertEquals("crowd = 40_000\n", body.get(4).path("text").asText());
+        assertEquals("Day\tPeople\nFri\t18,000\nSat\t22,000", body.get(5).path("text").asText());
+        assertEquals(400, body.get(6).path("image").path("width").asInt());
+        assertEquals("The quay\nThe stage\nMap", body.get(7).path("text").asText());
+        assertEquals(300, body.get(7).path("images").get(0).path("width").asInt());
+        assertEquals("youtube", body.get(8).path("provider").asText());
+        assertEquals("separator", body.get(9).path("type").asText());
+
+        // The gallery's images are signed like the image block's.
+        JsonNode images = Json.MAPPER.readTree(get("/articles/" + SLUG + "/images").body()).path("images");
+        List<String> sources = new ArrayList<>();
+        images.forEach(signed -> sources.add(signed.path("src").asText()));
+        assertEquals(List.of(json.path("heroImage").path("src").asText(), body.get(6).path("image").path("src").asText(),
+                body.get(7).path("images").get(0).path("src").asText(), body.get(7).path("images").get(1).path("src").asText()), sources);
+
+        // Pulled, the file publishes to the same article.
+        Run pulled = editor("pull", SLUG, "--to", dir.resolve("pulled").toString(), "--local");
+        assertEquals(0, pulled.code, pulled.toString());
+        assertTrue(pulled.out.contains("with 3 image files"), pulled.out);
+        // As an editor writes it: plain content as text, items and cells as strings, images as files, no derived text.
+        JsonNode file = Json.MAPPER.readTree(dir.resolve("pulled").resolve("article.json").toFile()).path("body");
+        assertFalse(file.get(0).has("text"), "a paragraph with a link keeps its spans: " + file.get(0));
+        assertEquals("{\"type\":\"heading\",\"text\":\"The stages\",\"level\":3}", file.get(1).toString());
+        assertEquals("[\"Main stage\",{\"text\":\"Quay\",\"list\":{\"ordered\":false,\"items\":[\"North\",\"South\"]}}]",
+                file.get(3).path("items").toString());
+        assertEquals("[[\"Fri\",\"18,000\"],[\"Sat\",\"22,000\"]]", file.get(5).path("rows").toString());
+        assertEquals(List.of("image-2.png", "image-1.jpg"), List.of(file.get(7).path("images").get(0).path("file").asText(),
+                file.get(7).path("images").get(1).path("file").asText()), "the map is one file wherever it is shown");
+        assertEquals("{\"type\":\"separator\"}", file.get(9).toString());
+        Run again = editor("publish", dir.resolve("pulled").resolve("article.json").toString(), "--local");
+        assertEquals(0, again.code, again.toString());
+        assertTrue(again.out.contains("Unchanged: " + SLUG), again.out);
 
         HttpResponse<String> list = get("/articles");
         List<String> slugs = new ArrayList<>();
         Json.MAPPER.readTree(list.body()).path("items").forEach(item -> slugs.add(item.path("slug").asText()));
         assertTrue(slugs.contains(SLUG) && slugs.contains(SampleArticle.SLUG), slugs.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run editor(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Editor.run(args, new PrintWriter(out), new PrintWriter(err), new Editor.Context(() -> discoveryFile, Clock.systemUTC()));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Map<String, String> headers(HttpResponse<?> response) {
+        Map<String, String> headers = new HashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+        return headers;
     }
 
     @Test

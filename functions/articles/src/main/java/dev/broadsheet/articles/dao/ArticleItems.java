@@ -48,7 +48,7 @@ public final class ArticleItems {
         if (article.heroImage() != null) {
             item.put(HERO_IMAGE, AttributeValue.fromM(imageItem(article.heroImage(), true)));
         }
-        item.put(BODY, AttributeValue.fromL(article.body().stream().map(ArticleItems::blockItem).toList()));
+        item.put(BODY, AttributeValue.fromL(article.body().stream().map(BlockItems::toItem).toList()));
         item.put(VERSION, n(article.version()));
         return item;
     }
@@ -102,7 +102,7 @@ public final class ArticleItems {
     public static Article fromItem(Map<String, AttributeValue> item) {
         String key = string(item, SLUG);
         boolean listItem = item.containsKey(ArticleLists.LIST_NAME);
-        List<Block> body = item.containsKey(BODY) ? item.get(BODY).l().stream().map(value -> block(value.m())).toList() : List.of();
+        List<Block> body = item.containsKey(BODY) ? item.get(BODY).l().stream().map(value -> BlockItems.fromItem(value.m())).toList() : List.of();
         return new Article(
                 listItem ? ArticleLists.slugOf(key) : key,
                 string(item, HEADLINE),
@@ -147,7 +147,7 @@ public final class ArticleItems {
                 : authors.l().stream().map(author -> new Author(string(author.m(), AUTHOR_NAME), string(author.m(), AUTHOR_SLUG))).toList();
     }
 
-    private static Map<String, AttributeValue> imageItem(Image image, boolean withContentType) {
+    static Map<String, AttributeValue> imageItem(Image image, boolean withContentType) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(IMAGE_KEY, s(image.key()));
         putIfPresent(item, IMAGE_ALT, image.alt());
@@ -161,26 +161,10 @@ public final class ArticleItems {
         return item;
     }
 
-    private static Image image(Map<String, AttributeValue> item) {
+    static Image image(Map<String, AttributeValue> item) {
         return new Image(string(item, IMAGE_KEY), string(item, IMAGE_ALT), string(item, IMAGE_CAPTION),
                 string(item, IMAGE_CREDIT), (int) number(item, IMAGE_WIDTH), (int) number(item, IMAGE_HEIGHT),
                 string(item, IMAGE_CONTENT_TYPE));
-    }
-
-    private static AttributeValue blockItem(Block block) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(BLOCK_TYPE, s(block.type()));
-        putIfPresent(item, BLOCK_TEXT, block.text());
-        putIfPresent(item, BLOCK_ATTRIBUTION, block.attribution());
-        if (block.image() != null) {
-            item.put(BLOCK_IMAGE, AttributeValue.fromM(imageItem(block.image(), true)));
-        }
-        return AttributeValue.fromM(item);
-    }
-
-    private static Block block(Map<String, AttributeValue> item) {
-        return new Block(string(item, BLOCK_TYPE), string(item, BLOCK_TEXT), string(item, BLOCK_ATTRIBUTION),
-                item.containsKey(BLOCK_IMAGE) ? image(item.get(BLOCK_IMAGE).m()) : null);
     }
 
     private static AttributeValue strings(List<String> values) {

@@ -4,6 +4,9 @@ import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
 import dev.broadsheet.articles.model.Author;
 import dev.broadsheet.articles.model.Block;
+import dev.broadsheet.articles.model.EmbedProvider;
+import dev.broadsheet.articles.model.Mark;
+import dev.broadsheet.articles.model.Span;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.schema.ArticleSchema;
@@ -24,7 +27,17 @@ final class ArticlePriming {
             Instant.parse("2016-09-13T08:00:00Z"), List.of(Tag.of("world"), new Tag("sample", "A Sample")),
             List.of(new Author("A Writer", "a-writer")), IMAGE,
             List.of(Block.heading("A heading"), Block.paragraph("A paragraph with \"quotes\" & an ampersand."),
-                    Block.quote("A quotation.", "Someone quoted"), Block.image(IMAGE)),
+                    new Block.Paragraph(List.of(new Span.Text("A link", List.of(Mark.EM), "https://example.com/"),
+                            new Span.Break(), new Span.Text("H"), new Span.Text("2", List.of(Mark.SUB), null))),
+                    new Block.Quote(List.of(new Span.Text("A quotation.")), "Someone quoted", "https://example.com/source"),
+                    new Block.ListBlock(true, List.of(new Block.ListItem(List.of(new Span.Text("One")),
+                            new Block.ListBlock(false, List.of(new Block.ListItem(List.of(new Span.Text("One a")), null)))))),
+                    new Block.Code("let x = 1;\n", "js"),
+                    new Block.Table("A table", List.of(new Block.Cell(List.of(new Span.Text("Head")))),
+                            List.of(List.of(new Block.Cell(List.of(new Span.Text("Cell")))))),
+                    Block.image(IMAGE), new Block.Gallery(List.of(IMAGE, IMAGE), "A gallery"),
+                    new Block.Embed(EmbedProvider.YOUTUBE, "https://www.youtube.com/watch?v=priming", null),
+                    new Block.Separator()),
             1, true, 3, 1);
 
     private ArticlePriming() {

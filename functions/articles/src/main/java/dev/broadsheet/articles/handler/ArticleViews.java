@@ -32,7 +32,7 @@ final class ArticleViews {
         return new ArticleView(article.slug(), article.headline(), article.summary(),
                 Timestamps.format(article.publishedAt()), Timestamps.format(article.updatedAt()), article.tagSlugs(),
                 tags(article), authors(article), article.readingTimeMinutes(), hero,
-                article.body().stream().map(block -> block(block, apiBaseUrl)).toList(),
+                article.body().stream().map(block -> new BlockView(block, apiBaseUrl)).toList(),
                 new CommentsView(article.commentsOpen(), article.commentCount()),
                 new ShareView(canonical, pinterest(canonical, hero, article.headline())),
                 openGraph(article, canonical, hero));
@@ -83,9 +83,6 @@ final class ArticleViews {
         return apiBaseUrl + "/" + image.key();
     }
 
-    private static BlockView block(Block block, String apiBaseUrl) {
-        return new BlockView(block.type(), block.text(), block.attribution(), image(block.image(), apiBaseUrl));
-    }
 
     /** Pinterest's "Pin It" share link for the page, with the hero image as the pinned picture. */
     private static String pinterest(String pageUrl, ImageView hero, String description) {
@@ -186,12 +183,12 @@ final class ArticleViews {
         }
     }
 
-    record BlockView(String type, String text, String attribution, ImageView image) implements JsonWritable {
+    /** A body block as the model writes it ({@link Block#writeJson}), its images as {@link ImageView}s. */
+    record BlockView(Block block, String apiBaseUrl) implements JsonWritable {
 
         @Override
         public void writeJson(JsonWriter out) {
-            out.beginObject().field("type", type).field("text", text).field("attribution", attribution)
-                    .field("image", image).endObject();
+            block.writeJson(out, image -> image(image, apiBaseUrl));
         }
     }
 

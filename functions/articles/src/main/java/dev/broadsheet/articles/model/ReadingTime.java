@@ -2,7 +2,11 @@ package dev.broadsheet.articles.model;
 
 import java.util.List;
 
-/** Minutes a reader takes over an article's text: its words at 230 a minute, rounded up, at least 1. */
+/**
+ * Minutes a reader takes over an article's text: the words of its text blocks' plain-text forms
+ * (paragraphs, headings, quotes and their attributions, lists, tables, code) at 230 a minute,
+ * rounded up, at least 1. Images, galleries and embeds are looked at, not read: not counted.
+ */
 public final class ReadingTime {
 
     /** Adult silent reading of non-fiction in English (Brysbaert 2019, 238 wpm), rounded down a little. */
@@ -12,7 +16,9 @@ public final class ReadingTime {
     }
 
     public static int minutes(List<Block> body) {
-        long words = body.stream().mapToLong(block -> words(block.text()) + words(block.attribution())).sum();
+        long words = body.stream().filter(block -> block.images().isEmpty() && !(block instanceof Block.Embed))
+                .mapToLong(block -> words(block.text()) + (block instanceof Block.Quote quote ? words(quote.attribution()) : 0))
+                .sum();
         return (int) Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
 

@@ -3,6 +3,10 @@ package dev.broadsheet.articles.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.articles.SampleArticles;
+import dev.broadsheet.articles.dao.ArticleItems;
+import dev.broadsheet.articles.model.Article;
+import dev.broadsheet.core.schema.ArticleSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.emulators.EmulatorsExtension;
@@ -11,7 +15,9 @@ import dev.broadsheet.template.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,5 +54,58 @@ class ArticleHandlersIT {
         JsonNode items = Json.MAPPER.readTree(list.getBody()).path("items");
         assertEquals(1, items.size());
         assertEquals("article-7", items.get(0).path("slug").asText());
+    }
+
+    @Test
+    void everyBlockTypeIsServedAsTheContractSays(LocalAws aws) throws Exception {
+        aws.reset();
+        String table = aws.physicalNames().get("ArticlesTable");
+        Article sample = ArticlePriming.sample();
+        SampleArticles.store(aws.dynamoDb(), table, sample);
+
+        APIGatewayV2HTTPResponse one = new GetArticleHandler(environment(aws, table))
+                .handleRequest(Events.get("/articles/" + sample.slug(), Map.of("slug", sample.slug()), null, Map.of()), null);
+
+        assertEquals(200, one.getStatusCode(), one.getBody());
+        OpenApiContract.ofProject().requireKept("GET /articles/{slug}", one.getStatusCode(), one.getHeaders(), one.getBody());
+        List<String> types = new ArrayList<>();
+        Json.MAPPER.readTree(one.getBody()).path("body").forEach(block -> types.add(block.path("type").asText()));
+        assertEquals(List.of("heading", "paragraph", "paragraph", "quote", "list", "code", "table", "image", "gallery", "embed",
+                "separator"), types);
+    }
+
+    /** An article written before spans: blocks with {@code text} only, a heading without a level. */
+    @Test
+    void anArticleStoredBeforeSpansIsServedInTheCurrentShape(LocalAws aws) throws Exception {
+        aws.reset();
+        String table = aws.physicalNames().get("ArticlesTable");
+        Map<String, AttributeValue> item = new HashMap<>(ArticleItems.toItem(SampleArticles.published(3)));
+        item.put(ArticleSchema.BODY, AttributeValue.fromL(List.of(
+                AttributeValue.fromM(Map.of("type", s("heading"), "text", s("Old heading"))),
+                AttributeValue.fromM(Map.of("type", s("paragraph"), "text", s("Line one\nline two"))),
+                AttributeValue.fromM(Map.of("type", s("quote"), "text", s("Old quote"), "attribution", s("Someone"))))));
+        aws.dynamoDb().putItem(request -> request.tableName(table).item(item));
+
+        APIGatewayV2HTTPResponse one = new GetArticleHandler(environment(aws, table))
+                .handleRequest(Events.get("/articles/article-3", Map.of("slug", "article-3"), null, Map.of()), null);
+
+        assertEquals(200, one.getStatusCode(), one.getBody());
+        OpenApiContract.ofProject().requireKept("GET /articles/{slug}", one.getStatusCode(), one.getHeaders(), one.getBody());
+        assertEquals(Json.MAPPER.readTree("""
+                [{"type": "heading", "text": "Old heading", "level": 2, "content": [{"text": "Old heading"}]},
+                 {"type": "paragraph", "text": "Line one\\nline two", "content": [{"text": "Line one"}, {"break": true}, {"text": "line two"}]},
+                 {"type": "quote", "text": "Old quote", "content": [{"text": "Old quote"}], "attribution": "Someone"}]
+                """), Json.MAPPER.readTree(one.getBody()).path("body"));
+    }
+
+    private static Environment environment(LocalAws aws, String table) {
+        Map<String, String> variables = new HashMap<>(aws.environment());
+        variables.put("ARTICLES_TABLE", table);
+        variables.put("ARTICLE_URL_PATTERN", "https://news.example.com/{slug}");
+        return new Environment(variables);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -6,6 +6,7 @@ import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.core.JsonWriter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,14 @@ class ArticleViewsJsonTest {
     void aFullArticleIsWrittenAsJacksonWritesIt() throws Exception {
         for (Article article : List.of(SampleArticles.published(1, "world", "syria"), ArticlePriming.sample(), awkward())) {
             ArticleViews.ArticleView view = views.full(article, "https://api.example.com");
-            // Open Graph's property names ("og:title") are no Java names: that part is checked below.
+            // Open Graph's property names ("og:title") are no Java names: that part is checked below; the
+            // body's blocks are written by the model (BlockJsonTest checks them against their JSON).
             ObjectNode expected = Json.MAPPER.valueToTree(view);
             expected.set("openGraph", Json.MAPPER.readTree(JsonWriter.write(view.openGraph())));
+            ArrayNode body = expected.putArray("body");
+            for (ArticleViews.BlockView block : view.body()) {
+                body.add(Json.MAPPER.readTree(JsonWriter.write(block)));
+            }
             assertEquals(Json.MAPPER.writeValueAsString(expected), JsonWriter.write(view));
         }
     }

@@ -58,11 +58,37 @@ public final class ArticleSchema {
     public static final String IMAGE_HEIGHT = "height";
     public static final String IMAGE_CONTENT_TYPE = "contentType";
 
-    /** Attributes of a body block map. */
+    /**
+     * Attributes of a body block map: the field names of the API's JSON. Text blocks, list items and
+     * table cells hold {@code content}, a list of span maps ({@code {text, marks?, href?}} or
+     * {@code {break: true}}); the plain-text forms are derived on read, except a code block's
+     * {@code text}, which is the code. Blocks stored before spans hold {@code text} instead of
+     * {@code content}, and headings then had no {@code level}: read as one span per line, level 2.
+     */
     public static final String BLOCK_TYPE = "type";
     public static final String BLOCK_TEXT = "text";
+    public static final String BLOCK_CONTENT = "content";
+    public static final String BLOCK_LEVEL = "level";
     public static final String BLOCK_ATTRIBUTION = "attribution";
+    public static final String BLOCK_CITE = "cite";
+    public static final String BLOCK_ORDERED = "ordered";
+    public static final String BLOCK_ITEMS = "items";
+    /** A list item's nested list: a map of {@code ordered} and {@code items}. */
+    public static final String BLOCK_ITEM_LIST = "list";
+    public static final String BLOCK_LANGUAGE = "language";
+    public static final String BLOCK_CAPTION = "caption";
+    public static final String BLOCK_HEADER = "header";
+    /** A table's rows: a list of lists of cell maps ({@code {content}}). */
+    public static final String BLOCK_ROWS = "rows";
     public static final String BLOCK_IMAGE = "image";
+    /** A gallery's images: a list of image maps, as {@link #BLOCK_IMAGE}. */
+    public static final String BLOCK_IMAGES = "images";
+    public static final String BLOCK_PROVIDER = "provider";
+    public static final String BLOCK_URL = "url";
+    public static final String SPAN_TEXT = "text";
+    public static final String SPAN_MARKS = "marks";
+    public static final String SPAN_HREF = "href";
+    public static final String SPAN_BREAK = "break";
 
     /** Statuses: only {@code published} articles are served, signed or commented on. */
     public static final String PUBLISHED = "published";

@@ -60,9 +60,18 @@ public final class DynamoArticleImageRepository implements ArticleImageRepositor
         AttributeValue body = item.get(ArticleSchema.BODY);
         if (body != null && body.hasL()) {
             for (AttributeValue block : body.l()) {
-                AttributeValue image = block.hasM() ? block.m().get(ArticleSchema.BLOCK_IMAGE) : null;
+                if (!block.hasM()) {
+                    continue;
+                }
+                // An image block's image, a gallery's images.
+                AttributeValue image = block.m().get(ArticleSchema.BLOCK_IMAGE);
                 if (image != null && image.hasM()) {
                     image(image.m(), ArticleImage.BODY).ifPresent(images::add);
+                }
+                AttributeValue gallery = block.m().get(ArticleSchema.BLOCK_IMAGES);
+                if (gallery != null && gallery.hasL()) {
+                    gallery.l().stream().filter(AttributeValue::hasM)
+                            .forEach(each -> image(each.m(), ArticleImage.BODY).ifPresent(images::add));
                 }
             }
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * A generated newsroom archive: article {@code n} (0 the newest, ten minutes apart) of about 5 KB
+ * A generated newsroom archive: article {@code n} (0 the newest, ten minutes apart) of about 6 KB
  * — a headline, a summary, six paragraphs, a hero image, a byline — with two of 20 common tags, and
  * the rare tag on exactly {@link #RARE_COUNT} articles spread over the first thousand. Stored as the
  * editor stores a published article (its item and its list items, the same {@link ArticleItems}

@@ -1,5 +1,6 @@
 package dev.broadsheet.bench.readunits;
 
+import dev.broadsheet.core.schema.ItemSize;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;

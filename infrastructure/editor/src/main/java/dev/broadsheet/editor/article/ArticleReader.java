@@ -2,9 +2,9 @@ package dev.broadsheet.editor.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.articles.model.Author;
+import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Tag;
 import dev.broadsheet.core.Slugs;
-import dev.broadsheet.editor.article.ArticleDraft.BlockDraft;
 import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.Set;
  * Reads the article JSON an editor wrote (the shape {@code GET /articles/{slug}} serves, with image
  * files instead of URLs) and checks all of it, files included, collecting every problem before
  * failing: an editor fixes them in one go, and nothing is uploaded for an article that would be
- * refused.
+ * refused. The body's blocks are read by {@link BodyReader}.
  */
 public final class ArticleReader {
 
@@ -38,7 +38,6 @@ public final class ArticleReader {
     public static final int MAX_IMAGES = 50;
     /** DynamoDB items hold at most 400 KB; the text must leave room for the rest. */
     public static final int MAX_TEXT_BYTES = 350_000;
-    public static final Set<String> BLOCK_TYPES = Set.of("paragraph", "heading", "quote", "image");
 
     /** Fields the API serves that an editor does not set: accepted (so a served article can be edited) and ignored. */
     private static final Set<String> SERVED_ONLY = Set.of("updatedAt", "share", "tagDetails", "readingTimeMinutes",
@@ -78,14 +77,15 @@ public final class ArticleReader {
         List<Tag> tags = tags(json.get("tags"), servedNames(json.get("tagDetails")));
         List<Author> authors = authors(json.get("authors"));
         ImageRef hero = json.hasNonNull("heroImage") ? image(json.get("heroImage"), "heroImage") : null;
-        List<BlockDraft> body = body(json.get("body"));
+        BodyReader bodyReader = new BodyReader(this);
+        List<Block> body = bodyReader.body(json.get("body"));
         Boolean commentsOpen = commentsOpen(json.get("comments"));
         Map<String, Long> versions = versions(json.get("versions"));
         if (textBytes > MAX_TEXT_BYTES) {
             error("body", "the article's text is " + textBytes + " bytes; at most " + MAX_TEXT_BYTES + " fit in one article");
         }
-        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, authors, hero, body, commentsOpen,
-                versions);
+        ArticleDraft draft = new ArticleDraft(slug, headline, summary, publishedAt, tags, authors, hero, body,
+                bodyReader.images(), commentsOpen, versions);
         if (draft.images().size() > MAX_IMAGES) {
             error("body", "has " + draft.images().size() + " images; at most " + MAX_IMAGES + " per article");
         }
@@ -222,55 +222,7 @@ public final class ArticleReader {
         return authors;
     }
 
-    private List<BlockDraft> body(JsonNode node) {
-        List<BlockDraft> body = new ArrayList<>();
-        if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
-            error("body", "is required: a list of blocks such as {\"type\": \"paragraph\", \"text\": \"...\"}");
-            return body;
-        }
-        if (!node.isArray()) {
-            error("body", "must be a list of blocks");
-            return body;
-        }
-        if (node.size() > MAX_BLOCKS) {
-            error("body", "has " + node.size() + " blocks; at most " + MAX_BLOCKS);
-        }
-        for (int i = 0; i < node.size(); i++) {
-            String field = "body[" + i + "]";
-            JsonNode block = node.get(i);
-            if (!block.isObject()) {
-                error(field, "must be an object with a type");
-                continue;
-            }
-            String type = block.path("type").asText("");
-            if (!BLOCK_TYPES.contains(type)) {
-                error(field + ".type", "must be one of paragraph, heading, quote, image" + (type.isEmpty() ? "" : ", got \"" + type + "\""));
-                continue;
-            }
-            switch (type) {
-                case "image" -> {
-                    unknownFields(block, field + ".", Set.of("type", "image"), Set.of());
-                    if (!block.hasNonNull("image")) {
-                        error(field + ".image", "is required for an image block: {\"file\": \"...\", \"alt\": \"...\"}");
-                    } else {
-                        body.add(new BlockDraft(type, null, null, image(block.get("image"), field + ".image")));
-                    }
-                }
-                case "quote" -> {
-                    unknownFields(block, field + ".", Set.of("type", "text", "attribution"), Set.of("image"));
-                    body.add(new BlockDraft(type, text(block, field, "text", true, Integer.MAX_VALUE),
-                            text(block, field, "attribution", false, MAX_HEADLINE), null));
-                }
-                default -> {
-                    unknownFields(block, field + ".", Set.of("type", "text"), Set.of("image", "attribution"));
-                    body.add(new BlockDraft(type, text(block, field, "text", true, Integer.MAX_VALUE), null, null));
-                }
-            }
-        }
-        return body;
-    }
-
-    private ImageRef image(JsonNode node, String field) {
+    ImageRef image(JsonNode node, String field) {
         if (!node.isObject()) {
             error(field, "must be an object: {\"file\": \"...\", \"alt\": \"...\"}");
             return new ImageRef(field, null, null, null, null);
@@ -363,7 +315,7 @@ public final class ArticleReader {
         return text(node, "", name, required, maxLength);
     }
 
-    private String text(JsonNode node, String parent, String name, boolean required, int maxLength) {
+    String text(JsonNode node, String parent, String name, boolean required, int maxLength) {
         String field = parent.isEmpty() ? name : parent + "." + name;
         JsonNode value = node.get(name);
         if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
@@ -380,14 +332,25 @@ public final class ArticleReader {
         if (text.length() > maxLength) {
             error(field, "is " + text.length() + " characters; at most " + maxLength);
         }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-            error(field, "contains control characters (only line breaks and tabs are allowed)");
-        }
-        textBytes += text.getBytes(StandardCharsets.UTF_8).length;
+        checkText(text, field);
         return text;
     }
 
-    private void unknownFields(JsonNode node, String prefix, Set<String> known, Set<String> ignored) {
+    /** Refuses control characters but line breaks and tabs, and counts the text towards the article's size. */
+    boolean checkText(String text, String field) {
+        countText(text);
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            error(field, "contains control characters (only line breaks and tabs are allowed)");
+            return false;
+        }
+        return true;
+    }
+
+    void countText(String text) {
+        textBytes += text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    void unknownFields(JsonNode node, String prefix, Set<String> known, Set<String> ignored) {
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name) && !ignored.contains(name)) {
                 error(prefix + name, "is not a field of " + (prefix.isEmpty() ? "an article" : prefix.substring(0, prefix.length() - 1))
@@ -396,7 +359,7 @@ public final class ArticleReader {
         });
     }
 
-    private void error(String field, String message) {
+    void error(String field, String message) {
         errors.add(new ValidationError(field, message));
     }
 

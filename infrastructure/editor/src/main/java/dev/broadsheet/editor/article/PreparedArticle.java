@@ -12,7 +12,8 @@ public record PreparedArticle(ArticleDraft draft, Map<String, PreparedImage> ima
         images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
     }
 
-    public PreparedImage image(ArticleDraft.ImageRef ref) {
-        return images.get(ref.file());
+    /** The validated file of this name (as the JSON gives it). */
+    public PreparedImage image(String file) {
+        return images.get(file);
     }
 }

@@ -1,12 +1,16 @@
 package dev.broadsheet.editor.publish;
 
+import dev.broadsheet.articles.dao.ArticleItems;
 import dev.broadsheet.articles.model.Article;
-import dev.broadsheet.articles.model.Block;
 import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.Tag;
+import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.Items;
 import dev.broadsheet.core.schema.Timestamps;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +20,7 @@ import java.util.Set;
 
 /**
  * The content of an article, field by field, as an editor writes it: what two versions of an
- * article differ in ({@code summary}, {@code body[2].text}, {@code heroImage.caption}, ...). Images
+ * article differ in ({@code summary}, {@code body[2].content[0].text}, {@code heroImage.caption}, ...). Images
  * are named by their file's hash, so "another image" shows as a difference of {@code heroImage}.
  * Status, comments and counters are decisions and system fields, not content.
  */
@@ -61,15 +65,46 @@ public final class ArticleDiff {
         put(fields, "authors", article.authors().isEmpty() ? null : article.authors().stream()
                 .map(author -> author.name() + " (" + author.slug() + ")").collect(Collectors.joining(", ")));
         image(fields, "heroImage", article.heroImage());
-        for (int i = 0; i < article.body().size(); i++) {
-            Block block = article.body().get(i);
-            String prefix = "body[" + i + "]";
-            put(fields, prefix + ".type", block.type());
-            put(fields, prefix + ".text", block.text());
-            put(fields, prefix + ".attribution", block.attribution());
-            image(fields, prefix + ".image", block.image());
+        List<AttributeValue> body = ArticleItems.toItem(article).get(ArticleSchema.BODY).l();
+        for (int i = 0; i < body.size(); i++) {
+            stored(fields, "body[" + i + "]", body.get(i));
         }
         return fields;
+    }
+
+    /**
+     * A block as stored, field by field, named as in the article JSON ({@code body[2].content[0].href},
+     * {@code body[4].rows[1][0].content[0].text}): the stored form is the one every block type has,
+     * so no type is left out of the comparison.
+     */
+    private static void stored(Map<String, String> fields, String path, AttributeValue value) {
+        if (value.hasM()) {
+            Map<String, AttributeValue> map = value.m();
+            if (map.containsKey(ArticleSchema.IMAGE_KEY)) {
+                String key = map.get(ArticleSchema.IMAGE_KEY).s();
+                put(fields, path, "image " + key.substring(key.lastIndexOf('/') + 1) + " (" + number(map, ArticleSchema.IMAGE_WIDTH)
+                        + "×" + number(map, ArticleSchema.IMAGE_HEIGHT) + ")");
+                for (String name : List.of(ArticleSchema.IMAGE_ALT, ArticleSchema.IMAGE_CAPTION, ArticleSchema.IMAGE_CREDIT)) {
+                    put(fields, path + "." + name, Items.string(map, name));
+                }
+                return;
+            }
+            // The type first, then the fields in a stable order.
+            map.keySet().stream().sorted(Comparator.comparing((String name) -> !name.equals(ArticleSchema.BLOCK_TYPE))
+                    .thenComparing(Comparator.naturalOrder())).forEach(name -> stored(fields, path + "." + name, map.get(name)));
+        } else if (value.hasL()) {
+            for (int i = 0; i < value.l().size(); i++) {
+                stored(fields, path + "[" + i + "]", value.l().get(i));
+            }
+        } else if (value.bool() != null) {
+            put(fields, path, value.bool().toString());
+        } else {
+            put(fields, path, value.s() != null ? value.s() : value.n());
+        }
+    }
+
+    private static String number(Map<String, AttributeValue> map, String name) {
+        return Long.toString(Items.number(map, name));
     }
 
     private static void image(Map<String, String> fields, String prefix, Image image) {

@@ -8,8 +8,10 @@ import dev.broadsheet.articles.model.Image;
 import dev.broadsheet.articles.model.ReadingTime;
 import dev.broadsheet.core.schema.ArticleLists;
 import dev.broadsheet.core.schema.ArticleSchema;
+import dev.broadsheet.core.schema.ItemSize;
+import dev.broadsheet.editor.article.InvalidArticleException;
+import dev.broadsheet.editor.article.ValidationError;
 import dev.broadsheet.editor.article.ArticleDraft;
-import dev.broadsheet.editor.article.ArticleDraft.ImageRef;
 import dev.broadsheet.editor.article.ArticleReader;
 import dev.broadsheet.editor.article.ImageFiles;
 import dev.broadsheet.editor.article.PreparedArticle;
@@ -49,6 +51,8 @@ public final class Publisher {
     /** Written by the system, not by the editor: a difference in these alone is no change. */
     private static final Set<String> NOT_COMPARED = Set.of(ArticleSchema.UPDATED_AT, ArticleSchema.VERSION,
             ArticleSchema.COMMENT_COUNT, ArticleSchema.LISTED_AT);
+    /** An article item's size, at most: DynamoDB's limit less room for the decisions and list names the write adds. */
+    static final long MAX_ITEM_BYTES = ItemSize.MAX_BYTES - 10_000;
     /** Writes retried after decisions changed meanwhile; each retry follows someone else's write. */
     private static final int ATTEMPTS = 5;
 
@@ -101,6 +105,7 @@ public final class Publisher {
         String slug = prepared.draft().slug();
         Optional<StoredArticle> stored = articles.find(slug);
         Optional<String> replaced = refusal(prepared, stored, request.baseVersion(), request.overwrite(), request.unpublished());
+        checkSize(article(prepared, stored.map(StoredArticle::article).orElse(null), clock.instant(), request.unpublished()));
 
         int uploaded = 0;
         Set<String> done = new HashSet<>();
@@ -235,6 +240,20 @@ public final class Publisher {
         return decisions;
     }
 
+    /**
+     * Refuses, before any upload, an article too big for one DynamoDB item: the text limit bounds the
+     * words, this the structure around them (many short spans, links, cells), with room for the
+     * decisions the write adds.
+     */
+    static void checkSize(Article article) {
+        long size = ItemSize.of(ArticleItems.toItem(article));
+        if (size > MAX_ITEM_BYTES) {
+            throw new InvalidArticleException(List.of(new ValidationError("body", "the article takes " + size
+                    + " bytes stored (its text, spans, links and images together); at most " + MAX_ITEM_BYTES
+                    + " fit in one article: shorten it or split it into two")));
+        }
+    }
+
     /** Reads the file again for the upload and makes sure it is still the file that was validated. */
     private static byte[] bytesAsValidated(ImageFiles files, PreparedImage image) {
         try {
@@ -264,18 +283,19 @@ public final class Publisher {
                 && stored.listedAt() != null;
         boolean published = ArticleSchema.isPublished(status);
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
-        List<Block> body = draft.body().stream().map(block -> new Block(block.type(), block.text(), block.attribution(),
-                block.image() == null ? null : image(prepared, block.image(), draft.slug()))).toList();
+        List<Block> body = draft.body().stream().map(block -> block.withImages(image -> image(prepared, image, draft.slug())))
+                .toList();
         return new Article(draft.slug(), draft.headline(), draft.summary(), status, publishedAt, now,
                 !published ? null : samePlace ? stored.listedAt() : stored == null ? publishedAt : now, draft.tags(), draft.authors(),
-                draft.heroImage() == null ? null : image(prepared, draft.heroImage(), draft.slug()), body,
+                draft.heroImage() == null ? null : image(prepared, draft.heroImage().draft(), draft.slug()), body,
                 ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),
                 stored == null ? 1 : stored.version() + 1);
     }
 
-    private static Image image(PreparedArticle prepared, ImageRef ref, String slug) {
-        PreparedImage file = prepared.image(ref);
-        return new Image(file.key(slug), ref.alt(), ref.caption(), ref.credit(), file.info().width(), file.info().height(),
+    /** A draft's image (named by its file) as uploaded: its key, size and content type from the file. */
+    private static Image image(PreparedArticle prepared, Image draft, String slug) {
+        PreparedImage file = prepared.image(draft.key());
+        return new Image(file.key(slug), draft.alt(), draft.caption(), draft.credit(), file.info().width(), file.info().height(),
                 file.info().format().contentType());
     }
 

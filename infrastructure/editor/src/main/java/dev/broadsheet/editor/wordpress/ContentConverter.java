@@ -3,6 +3,7 @@ package dev.broadsheet.editor.wordpress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.broadsheet.articles.model.Links;
 import dev.broadsheet.core.Json;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
@@ -505,7 +506,7 @@ public final class ContentConverter {
         String cite = element.attr("cite");
         if (!cite.isBlank()) {
             String resolved = resolve(cite);
-            if (resolved != null && resolved.matches("(?i)https?://.*")) {
+            if (resolved != null && Links.isWebUrl(resolved)) {
                 block.put("cite", resolved);
             }
         }
@@ -821,7 +822,7 @@ public final class ContentConverter {
         }
         // No known provider: the URL stays, as a link.
         losses.add(what + " of " + resolved + " kept as a link (not a known embed provider)");
-        String link = resolved != null && resolved.matches("(?i)https?://.*") ? resolved : null;
+        String link = resolved != null && Links.isHref(resolved) ? resolved : null;
         ObjectNode block = textBlock("paragraph", List.of(new Spans.Span(resolved == null ? url : resolved, List.of(), link)));
         add(block);
         if (caption != null) {
@@ -847,10 +848,10 @@ public final class ContentConverter {
             return null;
         }
         String resolved = resolve(value.strip());
-        if (resolved != null && resolved.matches("(?i)(https?://|mailto:).+")) {
+        if (resolved != null && Links.isHref(resolved)) {
             return resolved;
         }
-        losses.add("link " + value.strip() + " on \"" + clip(text) + "\" kept as text (only http, https and mailto links are kept)");
+        losses.add("link " + value.strip() + " on \"" + clip(text) + "\" kept as text (a link is an absolute http, https or mailto URL)");
         return null;
     }
 

@@ -131,8 +131,46 @@ public final class PostConverter {
         String base = item.link() != null && item.link().matches("(?i)https?://.*") ? item.link() : channel.siteUrl();
         ContentConverter.Converted body = ContentConverter.convert(item.content(), base, media, attachments, item.postId());
         ArrayNode blocks = article.putArray("body");
-        body.blocks().forEach(blocks::add);
         losses.addAll(body.losses());
+        int images = article.has("heroImage") ? 1 : 0;
+        int over = 0;
+        for (ObjectNode block : body.blocks()) {
+            // An article holds at most MAX_IMAGES images: the rest are left out, not the post.
+            int room = ArticleReader.MAX_IMAGES - images;
+            switch (block.path("type").asText()) {
+                case "image" -> {
+                    if (room < 1) {
+                        over++;
+                        continue;
+                    }
+                    images++;
+                }
+                case "gallery" -> {
+                    ArrayNode gallery = (ArrayNode) block.get("images");
+                    int kept = Math.min(room, gallery.size());
+                    over += gallery.size() - kept;
+                    images += kept;
+                    while (gallery.size() > kept) {
+                        gallery.remove(gallery.size() - 1);
+                    }
+                    if (kept == 0) {
+                        continue;
+                    }
+                    if (kept == 1) {
+                        ObjectNode single = Json.MAPPER.createObjectNode().put("type", "image");
+                        single.set("image", gallery.get(0));
+                        blocks.add(single);
+                        continue;
+                    }
+                }
+                default -> {
+                }
+            }
+            blocks.add(block);
+        }
+        if (over > 0) {
+            losses.add(over + " images left out: an article holds at most " + ArticleReader.MAX_IMAGES);
+        }
         missing.addAll(body.missingImages());
         if (item.commentStatus() != null && !item.commentStatus().isBlank()) {
             article.putObject("comments").put("open", item.commentStatus().strip().equals("open"));

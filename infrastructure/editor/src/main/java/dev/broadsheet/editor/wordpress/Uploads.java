@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * The copy of {@code wp-content/uploads} given with {@code --uploads}: an image URL of the export
- * is found there by its path after {@code /uploads/}. A resized copy WordPress made
+ * is found there by its path after {@code /uploads/} (or its whole {@code /YYYY/MM/name} path, as
+ * WordPress.com serves uploads). A resized copy WordPress made
  * ({@code photo-300x200.jpg}) is taken as its original ({@code photo.jpg}) when that is there, else
  * as it is. Nothing outside the folder is ever read.
  */
 public final class Uploads {
 
     private static final String MARKER = "/uploads/";
+    private static final Pattern DATED = Pattern.compile("/(\\d{4}/\\d{2}/[^/]+)");
     private static final Pattern RESIZED = Pattern.compile("(.+)-\\d{1,5}x\\d{1,5}(\\.[A-Za-z0-9]{2,5})");
 
     private final Path folder;
@@ -46,10 +48,17 @@ public final class Uploads {
             return Optional.empty();
         }
         int at = path.lastIndexOf(MARKER);
-        if (at < 0) {
+        Matcher dated = DATED.matcher(path);
+        String raw;
+        if (at >= 0) {
+            raw = path.substring(at + MARKER.length());
+        } else if (dated.matches()) {
+            // WordPress.com serves uploads from its own host without /uploads/: https://site.files.wordpress.com/2016/09/a.jpg
+            raw = dated.group(1);
+        } else {
             return Optional.empty();
         }
-        String relative = URLDecoder.decode(path.substring(at + MARKER.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String relative = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         return relative.isBlank() ? Optional.empty() : Optional.of(relative);
     }
 

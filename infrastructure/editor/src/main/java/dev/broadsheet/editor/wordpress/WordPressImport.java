@@ -18,9 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -159,12 +157,6 @@ public final class WordPressImport {
     private void importPost(int number, Wxr.Item item, String slug, PostConverter converter, Instant now) {
         String name = name(item, slug);
         PostConverter.Post post = converter.convert(item, slug, now);
-        if (!ArticleReader.BLOCK_TYPES.contains("list")) {
-            List<String> losses = new ArrayList<>(post.losses());
-            post.article().set("body", LegacyBody.downgrade(post.article().get("body"), losses));
-            post = new PostConverter.Post(post.postId(), post.slug(), post.kind(), post.reason(), post.article(), losses,
-                    post.missingImages());
-        }
         if (post.article().path("body").isEmpty()) {
             report.skippedPost(name, "no content to import" + (post.missingImages().isEmpty() ? ""
                     : " (its images are missing: " + String.join("; ", post.missingImages()) + ")"));

@@ -112,7 +112,7 @@ class ArticleReaderTest {
         assertTrue(byField.get("tags[1]").contains("lower-case"), byField.toString());
         assertTrue(byField.get("tags[2]").contains("twice"), byField.toString());
         assertTrue(byField.get("heroImage.file").contains("src is what the API serves"), byField.toString());
-        assertTrue(byField.get("body[0].type").contains("paragraph, heading, quote, image"), byField.toString());
+        assertTrue(byField.get("body[0].type").contains("paragraph, heading, quote, list, code, table, image, gallery, embed, separator"), byField.toString());
         assertTrue(byField.get("body[1].text").contains("required"), byField.toString());
         assertTrue(byField.get("body[2].image.file").contains("not an image"), byField.toString());
         assertTrue(byField.get("body[3].image.file").contains("does not exist"), byField.toString());

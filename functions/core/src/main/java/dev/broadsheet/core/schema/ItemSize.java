@@ -1,4 +1,4 @@
-package dev.broadsheet.bench.readunits;
+package dev.broadsheet.core.schema;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -13,16 +13,19 @@ import java.util.Map;
  * UTF-8 bytes, numbers about one byte per two significant digits plus one, booleans and nulls one
  * byte, lists and maps 3 bytes plus one byte per element plus the elements (a map's keys count
  * like attribute names). And read units from it: 4 KB units, rounded up per request (a Query sums
- * its items first), halved for eventually consistent reads, at least one half unit.
+ * its items first), halved for eventually consistent reads, at least one half unit. The editor
+ * refuses an article whose item would pass {@link #MAX_BYTES}; the benchmark computes read units.
  */
-final class ItemSize {
+public final class ItemSize {
 
+    /** DynamoDB's limit for one item. */
+    public static final int MAX_BYTES = 400 * 1024;
     static final int READ_UNIT_BYTES = 4096;
 
     private ItemSize() {
     }
 
-    static long of(Map<String, AttributeValue> item) {
+    public static long of(Map<String, AttributeValue> item) {
         long size = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             size += utf8(attribute.getKey()) + value(attribute.getValue());
@@ -31,7 +34,7 @@ final class ItemSize {
     }
 
     /** Read units of one read of items of this many bytes in all, eventually consistent. */
-    static double readUnits(long bytes) {
+    public static double readUnits(long bytes) {
         return Math.max(1, (bytes + READ_UNIT_BYTES - 1) / READ_UNIT_BYTES) * 0.5;
     }
 
