@@ -210,7 +210,8 @@ public final class WordPressImport {
             case UPDATED -> "updated, " + kind;
             case UNCHANGED -> "unchanged";
         } + comments(imported.approved(), imported.pending())
-                + (result.imagesUploaded() > 0 ? ", " + result.imagesUploaded() + " images uploaded" : ""));
+                + (result.imagesUploaded() == 0 ? "" : result.imagesUploaded() == 1 ? ", 1 image uploaded"
+                : ", " + result.imagesUploaded() + " images uploaded"));
     }
 
     private static String comments(int approved, int pending) {
