@@ -2,6 +2,7 @@ package dev.broadsheet.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.broadsheet.local.SampleEmailLink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.runtime.FunctionConfig;
 import dev.broadsheet.runtime.InvocationResult;
@@ -51,6 +52,9 @@ final class SampleEvents implements AutoCloseable {
      */
     List<byte[]> forRun(Subject subject, int warmInvocations) throws InterruptedException {
         String text = read(subject.event());
+        if (text.contains(SampleEmailLink.PLACEHOLDER)) {
+            text = text.replace(SampleEmailLink.PLACEHOLDER, SampleEmailLink.unsubscribeToken(subject.function().environment()));
+        }
         boolean challenges = subject.event().getFileName().toString().equals(CHALLENGE_EVENT);
         if (!text.contains(CHALLENGE_TOKEN) && !challenges) {
             return Collections.nCopies(warmInvocations + 1, text.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,9 @@
 package dev.broadsheet.consistency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.broadsheet.comments.handler.CommentSettings;
-import dev.broadsheet.comments.notify.EmailLinks;
-import dev.broadsheet.core.Environment;
 import dev.broadsheet.core.Json;
 import dev.broadsheet.local.LocalApi;
+import dev.broadsheet.local.SampleEmailLink;
 import dev.broadsheet.local.Settings;
 import dev.broadsheet.runtime.InvocationResult;
 import dev.broadsheet.template.ProjectFiles;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,8 +37,6 @@ class SampleEventsIT {
     /** Placeholders of events/submit-comment.json, filled with a fresh challenge. */
     private static final String CHALLENGE_TOKEN = "{{challengeToken}}";
     private static final String CHALLENGE_PASSWORD = "{{challengePassword}}";
-    /** Placeholder of events/*-email-action.json: a mail's link, signed with the running API's secret. */
-    private static final String EMAIL_ACTION_TOKEN = "{{emailActionToken}}";
 
     private final SamTemplate template = SamTemplate.ofProject();
 
@@ -121,8 +116,10 @@ class SampleEventsIT {
                 if (event.contains(CHALLENGE_TOKEN)) {
                     event = withFreshChallenge(event, api, file);
                 }
-                if (event.contains(EMAIL_ACTION_TOKEN)) {
-                    event = event.replace(EMAIL_ACTION_TOKEN, unsubscribeToken(api));
+                if (event.contains(SampleEmailLink.PLACEHOLDER)) {
+                    Map<String, String> environment = new HashMap<>(api.aws().environment());
+                    environment.put("CHALLENGE_SECRET_ARN", api.aws().physicalNames().get("ChallengeSecret"));
+                    event = event.replace(SampleEmailLink.PLACEHOLDER, SampleEmailLink.unsubscribeToken(environment));
                 }
 
                 JsonNode response = invoke(api, Json.MAPPER.readTree(event).path("routeKey").asText(), event);
@@ -146,18 +143,6 @@ class SampleEventsIT {
         JsonNode challenge = Json.MAPPER.readTree(response.path("body").asText());
         return event.replace(CHALLENGE_TOKEN, challenge.path("token").asText())
                 .replace(CHALLENGE_PASSWORD, challenge.path("password").asText());
-    }
-
-    /**
-     * An unsubscribe link of a reader's mail (the one action any address may take at any time),
-     * signed with the running API's secret through the functions' own code, as the notification function signs it.
-     */
-    private static String unsubscribeToken(LocalApi api) {
-        Map<String, String> variables = new HashMap<>(api.aws().environment());
-        variables.put("CHALLENGE_SECRET_ARN", api.aws().physicalNames().get("ChallengeSecret"));
-        CommentSettings.Secrets secrets = CommentSettings.secrets(new Environment(variables));
-        EmailLinks links = new EmailLinks(secrets.current(), secrets.previous(), Clock.systemUTC());
-        return links.sign(EmailLinks.Action.UNSUBSCRIBE, "sample@example.com", links.nonce(), EmailLinks.UNSUBSCRIBE_LIFETIME);
     }
 
     private JsonNode invoke(LocalApi api, String routeKey, String event) throws Exception {

@@ -55,7 +55,7 @@ public class TargetOptions {
 
     /** The names this command takes on the command line; null where the stack's outputs are to say. */
     Targets.Names names() {
-        return new Targets.Names(table, null, null, null);
+        return new Targets.Names(table, null, null, null, null);
     }
 
     /** What this command works on: which names it needs. */
@@ -121,7 +121,7 @@ public class TargetOptions {
 
         @Override
         Targets.Names names() {
-            return new Targets.Names(table, bucket, null, null);
+            return new Targets.Names(table, bucket, null, null, null);
         }
 
         @Override
@@ -145,7 +145,8 @@ public class TargetOptions {
 
         @Override
         Targets.Names names() {
-            return new Targets.Names(table, bucket, commentsTable, guardsTable);
+            Targets.Names comments = super.names();
+            return new Targets.Names(comments.table(), bucket, comments.commentsTable(), comments.guardsTable(), null);
         }
 
         @Override
@@ -174,7 +175,7 @@ public class TargetOptions {
 
         @Override
         Targets.Names names() {
-            return new Targets.Names(table, null, commentsTable, guardsTable);
+            return new Targets.Names(table, null, commentsTable, guardsTable, null);
         }
 
         @Override
@@ -187,6 +188,32 @@ public class TargetOptions {
             List<String> given = super.awsFlags();
             addIf(given, commentsTable, "--comments-table");
             addIf(given, guardsTable, "--guards-table");
+            return given;
+        }
+    }
+
+    /** For a reader's personal data (export, erase): the comment tables and {@code --notifications-table}. */
+    public static class WithPersonalDataTables extends WithCommentTables {
+
+        @Option(names = "--notifications-table", paramLabel = "NAME",
+                description = "Notifications table name (with --table, --comments-table and --guards-table, no stack lookup).")
+        String notificationsTable;
+
+        @Override
+        Targets.Names names() {
+            Targets.Names comments = super.names();
+            return new Targets.Names(comments.table(), null, comments.commentsTable(), comments.guardsTable(), notificationsTable);
+        }
+
+        @Override
+        Targets.Scope scope() {
+            return Targets.Scope.PERSONAL_DATA;
+        }
+
+        @Override
+        List<String> awsFlags() {
+            List<String> given = super.awsFlags();
+            addIf(given, notificationsTable, "--notifications-table");
             return given;
         }
     }

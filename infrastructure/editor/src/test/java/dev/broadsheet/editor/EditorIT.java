@@ -97,7 +97,7 @@ class EditorIT {
         localApiFile = dir.resolve("state").resolve(LocalApiFile.NAME);
         new LocalApiFile("http://localhost:3999", aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
                 aws.accessKeyId(), aws.secretAccessKey(), table, bucket, aws.physicalNames().get("CommentsTable"),
-                aws.physicalNames().get("GuardsTable"), 1).writeTo(localApiFile);
+                aws.physicalNames().get("GuardsTable"), aws.physicalNames().get("NotificationsTable"), 1).writeTo(localApiFile);
         heroPng = TestImages.encode("png", 640, 360);
         chartJpeg = TestImages.encode("jpg", 300, 200);
         Files.write(dir.resolve("hero.png"), heroPng);
@@ -469,7 +469,7 @@ class EditorIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
-        new LocalApiFile("http://localhost:1", closed, closed, "us-east-1", "local", "local-secret", table, bucket, null, null, 1)
+        new LocalApiFile("http://localhost:1", closed, closed, "us-east-1", "local", "local-secret", table, bucket, null, null, null, 1)
                 .writeTo(localApiFile);
         Run stale = editor("publish", dir.resolve("article.json").toString(), "--local");
         assertEquals(1, stale.code);

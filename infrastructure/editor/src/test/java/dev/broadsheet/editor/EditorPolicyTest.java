@@ -28,6 +28,7 @@ class EditorPolicyTest {
     private static final Object ARTICLES = Map.of("Fn::GetAtt", List.of("ArticlesTable", "Arn"));
     private static final Object COMMENTS = Map.of("Fn::GetAtt", List.of("CommentsTable", "Arn"));
     private static final Object GUARDS = Map.of("Fn::GetAtt", List.of("GuardsTable", "Arn"));
+    private static final Object NOTIFICATIONS = Map.of("Fn::GetAtt", List.of("NotificationsTable", "Arn"));
     private static final Object IMAGES = Map.of("Fn::Sub", "${ImagesBucket.Arn}/images/*");
 
     /**
@@ -40,8 +41,11 @@ class EditorPolicyTest {
      * commentCount, PutItem of the author's standing (approve) or the email's spam decision (spam),
      * DeleteItem of a trashed comment's duplicate marker; bans: GetItem of the comment
      * (--address-of), PutItem and DeleteItem of the ban, Scan of the guards table (bans); Scan of
-     * the comments for {@code reindex}; the WordPress import: a Query of an article's comment keys
-     * and the PutItem of each comment (in a transaction with the article's count).
+     * the comments for {@code reindex}; a reader's export and erasure (PersonalData): Scan of the
+     * comments and the guards, DeleteItem of a comment (--delete-comments) and of the ban, standing,
+     * spam and duplicate records, Query and DeleteItem of the address's partition of the
+     * notifications table; the WordPress import: a Query of an article's comment keys and the
+     * PutItem of each comment (in a transaction with the article's count).
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
@@ -49,9 +53,9 @@ class EditorPolicyTest {
             "dynamodb:GetItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:Scan", Set.of(ARTICLES, COMMENTS, GUARDS),
-            "dynamodb:DeleteItem", Set.of(ARTICLES, GUARDS),
+            "dynamodb:DeleteItem", Set.of(ARTICLES, COMMENTS, GUARDS, NOTIFICATIONS),
             "dynamodb:Query", Set.of(COMMENTS, Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
-                    Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.LISTED_INDEX)),
+                    Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.LISTED_INDEX), NOTIFICATIONS),
             "dynamodb:PutItem", Set.of(ARTICLES, COMMENTS, GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
@@ -79,7 +83,7 @@ class EditorPolicyTest {
     void theStackOutputsTheEditorReadsExist() {
         Set<String> outputs = SamTemplate.map(template.document().get("Outputs")).keySet();
         assertTrue(outputs.containsAll(Set.of(Targets.TABLE_OUTPUT, Targets.BUCKET_OUTPUT, Targets.API_URL_OUTPUT,
-                Targets.COMMENTS_TABLE_OUTPUT, Targets.GUARDS_TABLE_OUTPUT, "EditorPolicyArn")),
+                Targets.COMMENTS_TABLE_OUTPUT, Targets.GUARDS_TABLE_OUTPUT, Targets.NOTIFICATIONS_TABLE_OUTPUT, "EditorPolicyArn")),
                 outputs.toString());
     }
 

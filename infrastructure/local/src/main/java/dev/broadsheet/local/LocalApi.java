@@ -187,7 +187,7 @@ public final class LocalApi implements AutoCloseable {
         return new LocalApiFile("http://localhost:" + port, aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
                 aws.accessKeyId(), aws.secretAccessKey(), aws.physicalNames().get("ArticlesTable"),
                 aws.physicalNames().get("ImagesBucket"), aws.physicalNames().get("CommentsTable"),
-                aws.physicalNames().get("GuardsTable"), ProcessHandle.current().pid());
+                aws.physicalNames().get("GuardsTable"), aws.physicalNames().get("NotificationsTable"), ProcessHandle.current().pid());
     }
 
     /** How the editor reaches this local API's emulators: what {@code .broadsheet/local-api.json} holds. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.broadsheet.comments.dao.DynamoComments;
 import dev.broadsheet.comments.moderation.Moderation;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.editor.Editor;
 import dev.broadsheet.core.schema.CommentSchema;
 import dev.broadsheet.core.schema.NotificationSchema;
 import dev.broadsheet.emulators.LocalSes.SentMail;
@@ -14,12 +15,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +173,42 @@ class NotificationsLocalApiIT {
         await(() -> api.scheduledRuns(FUNCTION) >= runs + 3, "three more runs");
         assertEquals(1, api.aws().ses().sentTo(MODERATOR).stream().filter(mail -> mail.text().contains("Sent while mail was down.")).count(),
                 "sent once, never again");
+    }
+
+    /**
+     * Issue 14's acceptance for personal data: {@code broadsheet comments export} and {@code erase}
+     * on the local API, for a reader with a confirmed subscription, mails sent and an approved comment;
+     * after {@code erase} the address is in no table (the mails already sent stay in the mail server).
+     */
+    @Test
+    @Order(5)
+    void aReadersDataIsExportedAndThenErasedFromEveryTable(@TempDir Path dir) throws Exception {
+        String erin = "erin@example.com";
+        String id = submit("Erin Example", "Erin+news@Example.com", "Please tell me when someone answers.", null, true);
+        String confirm = link(awaitMail("Erin+news@Example.com", "Confirm").text(), "press Confirm:\n");
+        assertEquals(200, post(confirm, "").statusCode());
+        assertEquals(Moderation.Result.CHANGED, moderation.approve(SLUG + "/" + id));
+        Path discovery = dir.resolve("local-api.json");
+        api.discovery().writeTo(discovery);
+        Editor.Context context = new Editor.Context(() -> discovery, Clock.systemUTC());
+
+        StringWriter exported = new StringWriter();
+        assertEquals(0, Editor.run(new String[] {"comments", "export", erin, "--local"}, new PrintWriter(exported),
+                new PrintWriter(new StringWriter()), context), exported.toString());
+        JsonNode document = Json.MAPPER.readTree(exported.toString());
+        assertEquals(SLUG + "/" + id, document.path("comments").get(0).path("moderationId").asText(), exported.toString());
+        List<String> kinds = new java.util.ArrayList<>();
+        document.path("records").forEach(record -> kinds.add(record.path("kind").asText()));
+        assertTrue(kinds.containsAll(List.of("subscription", "mail", "mail-counter", "standing")), kinds.toString());
+
+        StringWriter erased = new StringWriter();
+        assertEquals(0, Editor.run(new String[] {"comments", "erase", erin, "--local"}, new PrintWriter(erased),
+                new PrintWriter(new StringWriter()), context), erased.toString());
+        for (String table : api.aws().dynamoDb().listTables().tableNames()) {
+            api.aws().dynamoDb().scanPaginator(scan -> scan.tableName(table)).items().forEach(item ->
+                    assertFalse(item.toString().toLowerCase(java.util.Locale.ROOT).contains("erin"), table + ": " + item));
+        }
+        assertTrue(listed(id), "the comment stays, by Anonymous");
     }
 
     /** Submits a comment as JSON with a fresh challenge; returns its id. */

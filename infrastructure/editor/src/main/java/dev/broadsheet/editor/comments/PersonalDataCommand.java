@@ -29,7 +29,7 @@ abstract class PersonalDataCommand implements Callable<Integer> {
     String email;
 
     @Mixin
-    TargetOptions.WithCommentTables target;
+    TargetOptions.WithPersonalDataTables target;
 
     @Spec
     CommandSpec spec;
@@ -99,7 +99,7 @@ abstract class PersonalDataCommand implements Callable<Integer> {
                 return Editor.FAILED;
             }
             int comments = erased.commentsAnonymised() + erased.commentsDeleted() + erased.placeholdersEmptied();
-            if (comments == 0 && erased.recordsDeleted() == 0) {
+            if (comments == 0 && erased.recordsDeleted() == 0 && erased.recordsExpiring() == 0) {
                 out.println("Nothing held about " + email + " in " + destination.description() + "; nothing written");
                 return 0;
             }
@@ -115,6 +115,10 @@ abstract class PersonalDataCommand implements Callable<Integer> {
             }
             out.println("Deleted:    " + erased.recordsDeleted() + " record(s)"
                     + (erased.banLifted() ? ", the ban of the address among them (keeping it would keep the address)" : ""));
+            if (erased.recordsExpiring() > 0) {
+                out.println("Expiring:   " + erased.recordsExpiring() + " flood or rate marker(s), keyed hashes that no record links"
+                        + " to the address any more, within the hour");
+            }
             out.println("Erased " + email + " from " + destination.description());
             return 0;
         }

@@ -20,7 +20,7 @@ import java.nio.file.StandardCopyOption;
  */
 public record LocalApiFile(String apiUrl, URI dynamoDbEndpoint, URI s3Endpoint, String region, String accessKeyId,
                            String secretAccessKey, String articlesTable, String imagesBucket, String commentsTable,
-                           String guardsTable, long pid) {
+                           String guardsTable, String notificationsTable, long pid) {
 
     public static final String NAME = "local-api.json";
 

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param apiUrl      the API's base URL without a trailing slash, when known (null otherwise)
  */
 public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tableName, String bucketName, String commentsTableName,
-                     String guardsTableName, String description, String apiUrl) implements AutoCloseable {
+                     String guardsTableName, String notificationsTableName, String description, String apiUrl)
+        implements AutoCloseable {
 
     public static final String LOCAL_ID = "local";
 
@@ -44,7 +45,12 @@ public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tab
     /** A reader's requests about their data (export, erasure), on this target's tables. */
     public PersonalData personalData() {
         DynamoComments.Tables tables = commentTables();
-        return new PersonalData(dynamoDb, tables, new Moderation(dynamoDb, tables));
+        if (notificationsTableName == null) {
+            throw new EditorException("no notifications table known for " + description + ": with --local, restart the local"
+                    + " API (it predates mail notifications); on AWS pass --notifications-table with the other table names,"
+                    + " or leave them all out to read the stack's outputs");
+        }
+        return new PersonalData(dynamoDb, tables, notificationsTableName, new Moderation(dynamoDb, tables));
     }
 
     private DynamoComments.Tables commentTables() {

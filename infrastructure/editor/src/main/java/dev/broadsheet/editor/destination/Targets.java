@@ -43,6 +43,7 @@ public final class Targets {
     public static final String BUCKET_OUTPUT = "ImagesBucketName";
     public static final String COMMENTS_TABLE_OUTPUT = "CommentsTableName";
     public static final String GUARDS_TABLE_OUTPUT = "GuardsTableName";
+    public static final String NOTIFICATIONS_TABLE_OUTPUT = "NotificationsTableName";
     public static final String API_URL_OUTPUT = "ApiUrl";
 
     private Targets() {
@@ -75,16 +76,19 @@ public final class Targets {
                 .endpointOverride(local.s3Endpoint()).forcePathStyle(true)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         return new Target(dynamoDb, s3, Target.LOCAL_ID, local.articlesTable(), local.imagesBucket(), local.commentsTable(), local.guardsTable(),
-                "the local API (" + local.apiUrl() + ")", local.apiUrl());
+                local.notificationsTable(), "the local API (" + local.apiUrl() + ")", local.apiUrl());
     }
 
     /** Names given with flags; null where the stack's outputs are to say. */
-    public record Names(String table, String bucket, String commentsTable, String guardsTable) {
+    public record Names(String table, String bucket, String commentsTable, String guardsTable, String notificationsTable) {
     }
 
-    /** What a command works on: the articles table alone, with the images bucket, or with the tables comment moderation uses. */
+    /**
+     * What a command works on: the articles table alone, with the images bucket, with the tables
+     * comment moderation uses, or with those and the notifications table (a reader's personal data).
+     */
     public enum Scope {
-        TABLE, ARTICLES, COMMENTS,
+        TABLE, ARTICLES, COMMENTS, PERSONAL_DATA,
         /** The articles table, the images bucket and the comments and guards tables: an import writes all of them. */
         ALL
     }
@@ -120,10 +124,12 @@ public final class Targets {
         String bucket = names.bucket();
         String comments = names.commentsTable();
         String guards = names.guardsTable();
+        String notifications = names.notificationsTable();
         boolean complete = switch (scope) {
             case TABLE -> table != null;
             case ARTICLES -> table != null && bucket != null;
             case COMMENTS -> table != null && comments != null && guards != null;
+            case PERSONAL_DATA -> table != null && comments != null && guards != null && notifications != null;
             case ALL -> table != null && bucket != null && comments != null && guards != null;
         };
         String apiUrl = null;
@@ -131,6 +137,8 @@ public final class Targets {
             case TABLE -> "table " + table + " in " + resolvedRegion.id();
             case ARTICLES -> "table " + table + " and bucket " + bucket + " in " + resolvedRegion.id();
             case COMMENTS -> "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
+            case PERSONAL_DATA -> "tables " + table + ", " + comments + ", " + guards + " and " + notifications + " in "
+                    + resolvedRegion.id();
             case ALL -> "tables " + table + ", " + comments + " and " + guards + " and bucket " + bucket + " in " + resolvedRegion.id();
         };
         if (!complete) {
@@ -147,6 +155,9 @@ public final class Targets {
                 }
                 comments = comments != null ? comments : requireOutput(outputs, COMMENTS_TABLE_OUTPUT, stack);
                 guards = guards != null ? guards : requireOutput(outputs, GUARDS_TABLE_OUTPUT, stack);
+                if (scope == Scope.PERSONAL_DATA) {
+                    notifications = notifications != null ? notifications : requireOutput(outputs, NOTIFICATIONS_TABLE_OUTPUT, stack);
+                }
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (comments table " + comments + ")";
             }
             apiUrl = outputs.get(API_URL_OUTPUT) == null ? null : outputs.get(API_URL_OUTPUT).replaceAll("/+$", "");
@@ -155,7 +166,7 @@ public final class Targets {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         S3Client s3 = S3Client.builder().region(resolvedRegion).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        return new Target(dynamoDb, s3, resolvedRegion.id() + "/" + table, table, bucket, comments, guards, description, apiUrl);
+        return new Target(dynamoDb, s3, resolvedRegion.id() + "/" + table, table, bucket, comments, guards, notifications, description, apiUrl);
     }
 
     private static Region region(String profile, String region) {
