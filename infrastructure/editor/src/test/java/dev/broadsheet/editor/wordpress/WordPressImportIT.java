@@ -80,7 +80,7 @@ class WordPressImportIT {
         localApiFile = dir.resolve("state").resolve(LocalApiFile.NAME);
         new LocalApiFile("http://localhost:3999", aws.dynamoDbEndpoint(), aws.s3Endpoint(), aws.region().id(),
                 aws.accessKeyId(), aws.secretAccessKey(), names.get("ArticlesTable"), names.get("ImagesBucket"),
-                names.get("CommentsTable"), names.get("GuardsTable"), 1).writeTo(localApiFile);
+                names.get("CommentsTable"), names.get("GuardsTable"), names.get("NotificationsTable"), 1).writeTo(localApiFile);
         export = WxrFixtures.file(dir, "export-1.2.xml", null);
         uploads = Files.createDirectories(dir.resolve("uploads/2016/09")).getParent().getParent();
         Files.write(uploads.resolve("2016/09/boats.jpg"), TestImages.encode("jpg", 64, 48));
