@@ -160,8 +160,7 @@ class WordPressImportIT {
         WordPressImport.Destination destination = new WordPressImport.Destination(
                 new Publisher(new ArticleTable(failing, names.get("ArticlesTable")),
                         new ImageBucket(aws.s3(), names.get("ImagesBucket")), Clock.systemUTC()),
-                new DynamoComments(failing, new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"),
-                        names.get("GuardsTable"))), "the emulators");
+                new DynamoComments(failing, commentTables()), "the emulators");
         StringWriter partial = new StringWriter();
         assertThrows(IllegalStateException.class, () -> new WordPressImport(new WordPressImport.Options(export, uploads, false, 1),
                 destination, Clock.systemUTC(), new PrintWriter(partial)).run());
@@ -242,9 +241,12 @@ class WordPressImportIT {
         };
     }
 
+    private DynamoComments.Tables commentTables() {
+        return new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"), names.get("GuardsTable"));
+    }
+
     private Moderation moderation() {
-        return new Moderation(aws.dynamoDb(), new DynamoComments.Tables(names.get("ArticlesTable"), names.get("CommentsTable"),
-                names.get("GuardsTable")));
+        return new Moderation(aws.dynamoDb(), commentTables());
     }
 
     private JsonNode get(String slug) {
@@ -265,8 +267,7 @@ class WordPressImportIT {
     }
 
     private List<JsonNode> comments(String slug) {
-        DynamoComments store = new DynamoComments(aws.dynamoDb(), new DynamoComments.Tables(names.get("ArticlesTable"),
-                names.get("CommentsTable"), names.get("GuardsTable")));
+        DynamoComments store = new DynamoComments(aws.dynamoDb(), commentTables());
         CommentService service = new CommentService(store, new Challenges(KEYS, Duration.ofMinutes(10), Clock.systemUTC()), KEYS,
                 new ModerationRules(ModerationRules.Mode.ALL, List.of(), List.of()), 0, Clock.systemUTC());
         APIGatewayV2HTTPResponse response = new ListCommentsHandler(service, "public, max-age=10").handleRequest(
