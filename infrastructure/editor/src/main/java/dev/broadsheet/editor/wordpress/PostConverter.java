@@ -79,6 +79,11 @@ public final class PostConverter {
         List<String> missing = new ArrayList<>();
         ObjectNode article = Json.MAPPER.createObjectNode();
         article.put("slug", slug);
+        String wanted = decode(item.postName() == null ? "" : item.postName().strip());
+        if (!wanted.isEmpty() && !wanted.equals(slug)) {
+            // Its old URL had this name: worth a redirect.
+            losses.add("slug " + slug + " (WordPress's was " + wanted + ")");
+        }
         String headline = plain(item.title());
         if (headline.isEmpty()) {
             headline = "(no title)";

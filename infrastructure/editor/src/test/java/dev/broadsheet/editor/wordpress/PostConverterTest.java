@@ -79,6 +79,7 @@ class PostConverterTest {
     @Test
     void slugsArePercentDecodedAndMadeValid() {
         assertEquals("cafe-week", convert(11).slug());
+        assertTrue(convert(11).losses().contains("slug cafe-week (WordPress's was café-week)"), "named for redirects");
         assertEquals("draft-council-budget", convert(13).slug(), "no post_name: from the title");
         assertEquals("post-7", PostConverter.slugOf(new Wxr.Item("???", null, null, "", "", 7, null, null, null, "", "draft", 0,
                 "post", "", null, List.of(), Map.of(), List.of())));
