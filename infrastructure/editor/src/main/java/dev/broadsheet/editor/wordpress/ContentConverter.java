@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.broadsheet.articles.model.Links;
 import dev.broadsheet.core.Json;
+import dev.broadsheet.editor.article.ArticleReader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -231,27 +232,17 @@ public final class ContentConverter {
     }
 
     private void text(String text) {
-        if (inlineDepth > 0 && autop) {
-            String[] lines = text.split("\n", -1);
-            for (int j = 0; j < lines.length; j++) {
-                if (j > 0 && !paragraph.isBlank()) {
-                    paragraph.lineBreak();
-                }
-                paragraph.text(lines[j], sortedMarks(), href);
-            }
-            return;
-        }
-        if (!autop || inlineDepth > 0) {
+        if (!autop) {
             paragraph.text(text, sortedMarks(), href);
             return;
         }
-        // wpautop: a blank line ends a paragraph, a single newline is a line break.
-        String[] parts = text.split("\n[ \\t]*\n\\s*", -1);
-        for (int i = 0; i < parts.length; i++) {
+        // wpautop: a blank line ends a paragraph (inside a heading, item, cell or quote it is a line), a newline is a break.
+        String[] paragraphs = inlineDepth > 0 ? new String[] {text} : text.split("\n[ \\t]*\n\\s*", -1);
+        for (int i = 0; i < paragraphs.length; i++) {
             if (i > 0) {
                 flush();
             }
-            String[] lines = parts[i].split("\n", -1);
+            String[] lines = paragraphs[i].split("\n", -1);
             for (int j = 0; j < lines.length; j++) {
                 if (j > 0 && !paragraph.isBlank()) {
                     paragraph.lineBreak();
@@ -475,12 +466,12 @@ public final class ContentConverter {
         String className = element.className();
         if (className.contains("twitter-tweet") || className.contains("instagram-media") || className.contains("tiktok-embed")) {
             String url = element.hasAttr("cite") ? element.attr("cite") : element.attr("data-instgrm-permalink");
-            if (url.isBlank()) {
-                List<Element> links = element.select("a[href]");
-                url = links.isEmpty() ? "" : links.get(links.size() - 1).absUrl("href").isEmpty()
-                        ? links.get(links.size() - 1).attr("href") : links.get(links.size() - 1).absUrl("href");
+            List<Element> links = element.select("a[href]");
+            if (url.isBlank() && !links.isEmpty()) {
+                // The provider's embed code ends with the link to the post itself.
+                url = links.get(links.size() - 1).attr("href");
             }
-            Optional<Embeds.Embed> embed = Embeds.of(url);
+            Optional<Embeds.Embed> embed = Embeds.of(url.isBlank() ? null : resolve(url));
             if (embed.isPresent()) {
                 add(embed(embed.get(), null));
                 return;
@@ -501,7 +492,7 @@ public final class ContentConverter {
         }
         ObjectNode block = textBlock("quote", spans);
         if (attribution != null && !attribution.isBlank()) {
-            block.put("attribution", capped(attribution.replaceFirst("^[—–-]\\s*", ""), "quote attribution", 300));
+            block.put("attribution", capped(attribution.replaceFirst("^[—–-]\\s*", ""), "quote attribution", ArticleReader.MAX_HEADLINE));
         }
         String cite = element.attr("cite");
         if (!cite.isBlank()) {

@@ -265,6 +265,15 @@ class ContentConverterTest {
                 convert("<h2>Title <img src=\"/wp-content/uploads/2016/09/a.jpg\" alt=\"A\"></h2>"));
     }
 
+    @Test
+    void aProvidersEmbedCodeBecomesAnEmbed() {
+        ContentConverter.Converted converted = convert("<blockquote class=\"twitter-tweet\"><p lang=\"en\">The harbour is open!</p>"
+                + "&mdash; Harbour Gazette (@harbour) <a href=\"https://twitter.com/harbour/status/123?ref_src=twsrc\">Sep 13, 2016</a>"
+                + "</blockquote><script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>");
+        assertBody("[{'type':'embed','provider':'x','url':'https://twitter.com/harbour/status/123?ref_src=twsrc'}]", converted);
+        assertEquals(java.util.List.of("<script> left out (no equivalent)"), converted.losses());
+    }
+
     private static Wxr.Item attachment(long id, String file, String alt, String caption) {
         return new Wxr.Item("Attachment " + id, null, "editor", "", caption, id, null, null, null, "a" + id, "inherit", 7,
                 "attachment", "", "https://news.example.org/wp-content/uploads/" + file, java.util.List.of(),
