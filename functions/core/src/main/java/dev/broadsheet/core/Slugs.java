@@ -34,9 +34,14 @@ public final class Slugs {
      * empty when there are none (a name in another script: give the slug).
      */
     public static String fromWords(String name) {
+        return fromWords(name, MAX_TAG_LENGTH);
+    }
+
+    /** {@link #fromWords(String)}, at most {@code maxLength} characters (an article slug: {@link #MAX_SLUG_LENGTH}). */
+    public static String fromWords(String name, int maxLength) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
         String slug = NOT_WORD.matcher(plain).replaceAll("-").replaceAll("^-+|-+$", "");
-        return slug.length() <= MAX_TAG_LENGTH ? slug : slug.substring(0, MAX_TAG_LENGTH).replaceAll("-+$", "");
+        return slug.length() <= maxLength ? slug : slug.substring(0, maxLength).replaceAll("-+$", "");
     }
 
     /** The slug path parameter of a route, or a 400 problem naming it. */

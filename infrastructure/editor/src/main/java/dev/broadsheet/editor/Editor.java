@@ -72,10 +72,10 @@ public final class Editor {
     }
 
     @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "broadsheet editor 0.1",
-            description = "Publish, pull, update and unpublish Broadsheet articles and their images, and moderate comments,"
+            description = "Publish, pull, update and unpublish Broadsheet articles and their images, import them from WordPress, and moderate comments,"
                     + " on the local API or on AWS.",
             subcommands = {PublishCommand.class, PullCommand.class, UnpublishCommand.class, ListCommand.class,
-                    ReindexCommand.class, CommentsCommand.class, CommandLine.HelpCommand.class},
+                    ReindexCommand.class, CommentsCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
             footer = {"", "Every command that reaches data needs a target: --local, an AWS one (--stack NAME, --profile NAME,"
                     + " --region REGION, --table NAME), or " + TargetOptions.TARGET_VARIABLE + "=local or "
                     + TargetOptions.TARGET_VARIABLE + "=stack:NAME in the environment.",
@@ -87,7 +87,7 @@ public final class Editor {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, pull, unpublish, list or comments");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: publish, pull, unpublish, list, reindex, comments or import");
         }
     }
 

@@ -137,6 +137,31 @@ public class TargetOptions {
         }
     }
 
+    /** For commands that write articles, images and comments (the import): every name. */
+    public static class WithEverything extends WithCommentTables {
+
+        @Option(names = "--bucket", paramLabel = "NAME", description = "Images bucket name (with the three table names, no stack lookup).")
+        String bucket;
+
+        @Override
+        Targets.Names names() {
+            Targets.Names comments = super.names();
+            return new Targets.Names(comments.table(), bucket, comments.commentsTable(), comments.guardsTable(), null);
+        }
+
+        @Override
+        Targets.Scope scope() {
+            return Targets.Scope.ALL;
+        }
+
+        @Override
+        List<String> awsFlags() {
+            List<String> given = super.awsFlags();
+            addIf(given, bucket, "--bucket");
+            return given;
+        }
+    }
+
     /** For comment commands: {@code --comments-table} and {@code --guards-table}. */
     public static class WithCommentTables extends TargetOptions {
 

@@ -44,7 +44,8 @@ class EditorPolicyTest {
      * the comments for {@code reindex}; a reader's export and erasure (PersonalData): Scan of the
      * comments and the guards, DeleteItem of a comment (--delete-comments) and of the ban, standing,
      * spam and duplicate records, Query and DeleteItem of the address's partition of the
-     * notifications table.
+     * notifications table; the WordPress import: a Query of an article's comment keys and the
+     * PutItem of each comment (in a transaction with the article's count).
      */
     private static final Map<String, Set<Object>> EXPECTED = Map.of(
             "cloudformation:DescribeStacks",
@@ -53,9 +54,9 @@ class EditorPolicyTest {
             "dynamodb:UpdateItem", Set.of(ARTICLES, COMMENTS),
             "dynamodb:Scan", Set.of(ARTICLES, COMMENTS, GUARDS),
             "dynamodb:DeleteItem", Set.of(ARTICLES, COMMENTS, GUARDS, NOTIFICATIONS),
-            "dynamodb:Query", Set.of(Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
+            "dynamodb:Query", Set.of(COMMENTS, Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.STATUS_INDEX),
                     Map.of("Fn::Sub", "${CommentsTable.Arn}/index/" + CommentSchema.LISTED_INDEX), NOTIFICATIONS),
-            "dynamodb:PutItem", Set.of(ARTICLES, GUARDS),
+            "dynamodb:PutItem", Set.of(ARTICLES, COMMENTS, GUARDS),
             "s3:GetObject", Set.of(IMAGES),
             "s3:PutObject", Set.of(IMAGES),
             "s3:ListBucket", Set.of(Map.of("Fn::GetAtt", List.of("ImagesBucket", "Arn"))));

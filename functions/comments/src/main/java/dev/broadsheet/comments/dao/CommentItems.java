@@ -26,10 +26,11 @@ public final class CommentItems {
         putIfPresent(item, PARENT_ID, comment.parentId());
         item.put(AUTHOR_NAME, s(comment.authorName()));
         putIfPresent(item, AUTHOR_URL, comment.authorUrl());
-        item.put(EMAIL, s(comment.email()));
-        item.put(EMAIL_HASH, s(comment.emailHash()));
+        // An imported comment may have no email, and has no keyed hashes (the importer does not hold the secret).
+        putIfPresent(item, EMAIL, comment.email());
+        putIfPresent(item, EMAIL_HASH, comment.emailHash());
         putIfPresent(item, AUTHOR_HASH, comment.authorHash());
-        item.put(IP_HASH, s(comment.ipHash()));
+        putIfPresent(item, IP_HASH, comment.ipHash());
         item.put(CONTENT_HTML, s(comment.contentHtml()));
         item.put(STATUS, s(comment.status().value()));
         if (comment.status() == CommentStatus.APPROVED) {

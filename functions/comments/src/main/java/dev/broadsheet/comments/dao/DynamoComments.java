@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.stream.Stream;
 
 import static dev.broadsheet.core.schema.Items.n;
@@ -309,6 +311,95 @@ public final class DynamoComments {
                 current = fresh;
             }
         }
+    }
+
+    /** Comments written by one transaction of an import: with the article and its list items, well inside DynamoDB's 100 items. */
+    static final int IMPORT_BATCH = 25;
+
+    /** What an import of an article's comments wrote; {@code present}: there already (an earlier run), not written again. */
+    public record Imported(int approved, int pending, int present) {
+    }
+
+    /**
+     * Stores comments imported from another system, those not stored yet (their ids are derived
+     * from the other system's, so a run again finds them): in transactions of up to
+     * {@value #IMPORT_BATCH} comments, each with the count of the approved ones on the article and
+     * its list items ({@link ArticleCounters}, as an approval counts), conditional on the article's
+     * version (re-read and retried when it moved) and on each comment not being there yet. No
+     * guard, flood or duplicate marker is written: these comments were moderated where they come from.
+     *
+     * @param comments     parents before their replies
+     * @param placeholders ids of comments that are not approved but have approved replies: listed
+     *                     as removed parents (see {@code Moderation}), so their replies keep their thread
+     * @throws IllegalStateException when the article does not exist
+     */
+    public Imported importComments(String slug, List<Comment> comments, Set<String> placeholders, Instant now) {
+        Set<String> present = commentIds(slug);
+        List<Comment> missing = comments.stream().filter(comment -> !present.contains(comment.id())).toList();
+        int approved = 0;
+        int pending = 0;
+        for (int from = 0; from < missing.size(); from += IMPORT_BATCH) {
+            List<Comment> batch = missing.subList(from, Math.min(missing.size(), from + IMPORT_BATCH));
+            long delta = batch.stream().filter(comment -> comment.status() == CommentStatus.APPROVED).count();
+            for (int read = 1; ; read++) {
+                ArticleState article = article(slug, now, true)
+                        .orElseThrow(() -> new IllegalStateException("no article " + slug + " to import comments into"));
+                List<TransactWriteItem> writes = new ArrayList<>();
+                for (Comment comment : batch) {
+                    Map<String, AttributeValue> item = new HashMap<>(CommentItems.toItem(comment));
+                    if (placeholders.contains(comment.id())) {
+                        item.put(CommentSchema.LISTED_IN, s(slug));
+                    }
+                    writes.add(TransactWriteItem.builder().put(put -> put.tableName(tables.comments()).item(item)
+                            .conditionExpression("attribute_not_exists(#id)")
+                            .expressionAttributeNames(Map.of("#id", CommentSchema.COMMENT_ID))).build());
+                }
+                int articleFrom = writes.size();
+                if (delta > 0) {
+                    writes.addAll(ArticleCounters.count(tables.articles(), article, delta));
+                }
+                int articleWrites = writes.size() - articleFrom;
+                try {
+                    transact(writes, reasons -> {
+                        if (ArticleCounters.articleMoved(reasons, articleFrom, articleWrites)) {
+                            throw new ArticleChanged();
+                        }
+                        for (int i = 0; i < batch.size(); i++) {
+                            if (failed(reasons, i)) {
+                                throw new IllegalStateException("comment " + slug + "/" + batch.get(i).id()
+                                        + " was stored by another run of the import meanwhile; run it again");
+                            }
+                        }
+                    });
+                    break;
+                } catch (ArticleChanged changed) {
+                    if (read == MAX_ARTICLE_READS) {
+                        throw new Busy(read);
+                    }
+                }
+            }
+            approved += (int) delta;
+            pending += batch.size() - (int) delta;
+        }
+        return new Imported(approved, pending, comments.size() - missing.size());
+    }
+
+    /** Every comment id of an article (a consistent Query of keys only). */
+    private Set<String> commentIds(String slug) {
+        Set<String> ids = new HashSet<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> start = startKey;
+            QueryResponse response = dynamoDb.query(query -> query.tableName(tables.comments()).consistentRead(true)
+                    .keyConditionExpression("#slug = :slug")
+                    .projectionExpression("#id")
+                    .expressionAttributeNames(Map.of("#slug", CommentSchema.ARTICLE_SLUG, "#id", CommentSchema.COMMENT_ID))
+                    .expressionAttributeValues(Map.of(":slug", s(slug)))
+                    .exclusiveStartKey(start));
+            response.items().forEach(item -> ids.add(item.get(CommentSchema.COMMENT_ID).s()));
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return ids;
     }
 
     /** The article as read takes comments: {@link #articleTakesComments}, evaluated on a read. */

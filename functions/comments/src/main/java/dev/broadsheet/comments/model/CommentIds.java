@@ -1,5 +1,8 @@
 package dev.broadsheet.comments.model;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -39,6 +42,33 @@ public final class CommentIds {
             time >>>= 5;
         }
         System.arraycopy(LAST_RANDOM, 0, id, 10, RANDOM_CHARS);
+        return new String(id);
+    }
+
+    /**
+     * An id made from a comment's time and a stable name instead of randomness (a comment imported
+     * from WordPress: {@code wordpress:<site>:<comment id>}): the same comment always gets the same
+     * id, so an import run again finds what it wrote, and ids still sort by time.
+     */
+    public static String derived(Instant createdAt, String name) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+        char[] id = new char[26];
+        long time = Math.max(0, createdAt.toEpochMilli());
+        for (int i = 9; i >= 0; i--) {
+            id[i] = BASE32[(int) (time & 31)];
+            time >>>= 5;
+        }
+        for (int i = 0; i < RANDOM_CHARS; i++) {
+            // 5 bits per character from the digest's first 80 bits.
+            int bit = i * 5;
+            int value = ((digest[bit / 8] & 0xFF) << 8 | (digest[bit / 8 + 1] & 0xFF)) >>> (11 - bit % 8) & 31;
+            id[10 + i] = BASE32[value];
+        }
         return new String(id);
     }
 

@@ -37,6 +37,11 @@ public record Target(DynamoDbClient dynamoDb, S3Client s3, String id, String tab
         return new Moderation(dynamoDb, commentTables());
     }
 
+    /** The comments module's store on this target's tables (the import writes comments through it). */
+    public DynamoComments comments() {
+        return new DynamoComments(dynamoDb, commentTables());
+    }
+
     /** A reader's requests about their data (export, erasure), on this target's tables. */
     public PersonalData personalData() {
         DynamoComments.Tables tables = commentTables();

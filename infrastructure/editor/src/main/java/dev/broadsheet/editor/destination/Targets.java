@@ -87,7 +87,11 @@ public final class Targets {
      * What a command works on: the articles table alone, with the images bucket, with the tables
      * comment moderation uses, or with those and the notifications table (a reader's personal data).
      */
-    public enum Scope { TABLE, ARTICLES, COMMENTS, PERSONAL_DATA }
+    public enum Scope {
+        TABLE, ARTICLES, COMMENTS, PERSONAL_DATA,
+        /** The articles table, the images bucket and the comments and guards tables: an import writes all of them. */
+        ALL
+    }
 
     /** Opens a chosen target; tests pass one that records what would have been contacted. */
     public interface Opener {
@@ -126,6 +130,7 @@ public final class Targets {
             case ARTICLES -> table != null && bucket != null;
             case COMMENTS -> table != null && comments != null && guards != null;
             case PERSONAL_DATA -> table != null && comments != null && guards != null && notifications != null;
+            case ALL -> table != null && bucket != null && comments != null && guards != null;
         };
         String apiUrl = null;
         String description = switch (scope) {
@@ -134,6 +139,7 @@ public final class Targets {
             case COMMENTS -> "tables " + table + ", " + comments + " and " + guards + " in " + resolvedRegion.id();
             case PERSONAL_DATA -> "tables " + table + ", " + comments + ", " + guards + " and " + notifications + " in "
                     + resolvedRegion.id();
+            case ALL -> "tables " + table + ", " + comments + " and " + guards + " and bucket " + bucket + " in " + resolvedRegion.id();
         };
         if (!complete) {
             Map<String, String> outputs = stackOutputs(credentials, resolvedRegion, stack);
@@ -144,6 +150,9 @@ public final class Targets {
                 bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
                 description = "stack " + stack + " in " + resolvedRegion.id() + " (table " + table + ", bucket " + bucket + ")";
             } else {
+                if (scope == Scope.ALL) {
+                    bucket = bucket != null ? bucket : requireOutput(outputs, BUCKET_OUTPUT, stack);
+                }
                 comments = comments != null ? comments : requireOutput(outputs, COMMENTS_TABLE_OUTPUT, stack);
                 guards = guards != null ? guards : requireOutput(outputs, GUARDS_TABLE_OUTPUT, stack);
                 if (scope == Scope.PERSONAL_DATA) {

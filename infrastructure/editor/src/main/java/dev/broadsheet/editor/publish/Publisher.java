@@ -63,8 +63,15 @@ public final class Publisher {
      *                    or pulled from; null when it never was (it may then only create the article)
      * @param overwrite   replace whatever is stored ({@code --overwrite})
      * @param editor      who publishes, recorded with the decisions
+     * @param unpublished store a new article unpublished (never served, listed or signed: an imported
+     *                    draft, pending or private post); an article already stored keeps its status.
+     *                    Otherwise publishing publishes, an unpublished article included.
      */
-    public record Request(Long baseVersion, boolean overwrite, String editor) {
+    public record Request(Long baseVersion, boolean overwrite, String editor, boolean unpublished) {
+
+        public Request(Long baseVersion, boolean overwrite, String editor) {
+            this(baseVersion, overwrite, editor, false);
+        }
 
         /** For the local API's own sample article: it is the sample's source of truth. */
         public static Request overwriting(String editor) {
@@ -97,8 +104,8 @@ public final class Publisher {
     public PublishResult publish(PreparedArticle prepared, ImageFiles files, Progress progress, Request request) {
         String slug = prepared.draft().slug();
         Optional<StoredArticle> stored = articles.find(slug);
-        Optional<String> replaced = refusal(prepared, stored, request.baseVersion(), request.overwrite());
-        checkSize(article(prepared, stored.map(StoredArticle::article).orElse(null), clock.instant()));
+        Optional<String> replaced = refusal(prepared, stored, request.baseVersion(), request.overwrite(), request.unpublished());
+        checkSize(article(prepared, stored.map(StoredArticle::article).orElse(null), clock.instant(), request.unpublished()));
 
         int uploaded = 0;
         Set<String> done = new HashSet<>();
@@ -120,8 +127,8 @@ public final class Publisher {
 
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            Article article = article(prepared, stored.map(StoredArticle::article).orElse(null), now);
-            List<String> notes = notes(prepared.draft(), stored, replaced);
+            Article article = article(prepared, stored.map(StoredArticle::article).orElse(null), now, request.unpublished());
+            List<String> notes = notes(prepared.draft(), stored, replaced, article);
             if (stored.isPresent() && unchanged(stored.get(), article)) {
                 return new PublishResult(slug, Outcome.UNCHANGED, stored.get().version(), stored.get().article().publishedAt(),
                         uploaded, skipped, notes);
@@ -142,7 +149,7 @@ public final class Publisher {
                 // their decisions are kept (built upon) unless the file decides them.
                 Long versionRead = stored.map(StoredArticle::version).orElse(null);
                 stored = articles.find(slug);
-                Optional<String> refused = refusal(prepared, stored, versionRead, request.overwrite());
+                Optional<String> refused = refusal(prepared, stored, versionRead, request.overwrite(), request.unpublished());
                 replaced = replaced.isPresent() ? replaced : refused;
             }
         }
@@ -152,12 +159,13 @@ public final class Publisher {
      * Why the file may not replace the stored article, or empty when it may. With {@code overwrite}
      * the reason is returned (it becomes an outcome line); without, it is thrown.
      */
-    private Optional<String> refusal(PreparedArticle prepared, Optional<StoredArticle> stored, Long baseVersion, boolean overwrite) {
+    private Optional<String> refusal(PreparedArticle prepared, Optional<StoredArticle> stored, Long baseVersion, boolean overwrite,
+                                     boolean unpublished) {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         StoredArticle theirs = stored.get();
-        Article yours = article(prepared, theirs.article(), clock.instant());
+        Article yours = article(prepared, theirs.article(), clock.instant(), unpublished);
         if (ArticleDiff.sameContent(theirs.article(), yours)) {
             return Optional.empty();
         }
@@ -191,7 +199,7 @@ public final class Publisher {
     }
 
     /** Every decision this publish reverses or keeps, for the outcome lines. */
-    private static List<String> notes(ArticleDraft draft, Optional<StoredArticle> stored, Optional<String> replaced) {
+    private static List<String> notes(ArticleDraft draft, Optional<StoredArticle> stored, Optional<String> replaced, Article article) {
         List<String> notes = new ArrayList<>();
         replaced.ifPresent(notes::add);
         if (stored.isEmpty()) {
@@ -199,7 +207,7 @@ public final class Publisher {
         }
         Article before = stored.get().article();
         Decisions decisions = stored.get().decisions();
-        if (!before.isPublished()) {
+        if (!before.isPublished() && article.isPublished()) {
             notes.add("was " + before.status() + Decision.describe(decisions.status()) + "; is published again");
         }
         if (draft.commentsOpen() != null && draft.commentsOpen() != before.commentsOpen()) {
@@ -223,7 +231,7 @@ public final class Publisher {
         if (!ArticleDiff.sameContent(before, article)) {
             decisions = decisions.withContent(article.version(), decision);
         }
-        if (!before.isPublished()) {
+        if (before.isPublished() != article.isPublished()) {
             decisions = decisions.withStatus(decision);
         }
         if (before.commentsOpen() != article.commentsOpen()) {
@@ -259,19 +267,26 @@ public final class Publisher {
         }
     }
 
-    /** The article to store: the draft, with what the stored article keeps (publishedAt, comments). */
-    static Article article(PreparedArticle prepared, Article stored, Instant now) {
+    /**
+     * The article to store: the draft, with what the stored article keeps (publishedAt, comments;
+     * its status when {@code unpublished} asks to store a new article unpublished).
+     */
+    static Article article(PreparedArticle prepared, Article stored, Instant now, boolean unpublished) {
         ArticleDraft draft = prepared.draft();
+        String status = unpublished && (stored == null || !stored.isPublished()) ? ArticleSchema.UNPUBLISHED : ArticleSchema.PUBLISHED;
         Instant publishedAt = draft.publishedAt() != null ? draft.publishedAt()
                 : stored != null && stored.publishedAt() != null ? stored.publishedAt() : now;
-        // Re-dated or (re)published: a new place in the lists, which readers paging since before skip.
+        // Re-dated or re-published: a new place in the lists, which readers paging since before skip (they may
+        // have had it at its old place). A new article cannot have been returned to anyone: its place is as of
+        // its publication, so readers paging on find it there (an import paged right after it is complete).
         boolean samePlace = stored != null && stored.isPublished() && publishedAt.equals(stored.publishedAt())
                 && stored.listedAt() != null;
+        boolean published = ArticleSchema.isPublished(status);
         boolean commentsOpen = draft.commentsOpen() != null ? draft.commentsOpen() : stored == null || stored.commentsOpen();
         List<Block> body = draft.body().stream().map(block -> block.withImages(image -> image(prepared, image, draft.slug())))
                 .toList();
-        return new Article(draft.slug(), draft.headline(), draft.summary(), ArticleSchema.PUBLISHED, publishedAt, now,
-                samePlace ? stored.listedAt() : now, draft.tags(), draft.authors(),
+        return new Article(draft.slug(), draft.headline(), draft.summary(), status, publishedAt, now,
+                !published ? null : samePlace ? stored.listedAt() : stored == null ? publishedAt : now, draft.tags(), draft.authors(),
                 draft.heroImage() == null ? null : image(prepared, draft.heroImage().draft(), draft.slug()), body,
                 ReadingTime.minutes(body), commentsOpen, stored == null ? 0 : stored.commentCount(),
                 stored == null ? 1 : stored.version() + 1);
@@ -288,7 +303,7 @@ public final class Publisher {
     /** Nothing to write: the same article, in exactly the lists it should be in (articles from before list items are not). */
     private static boolean unchanged(StoredArticle stored, Article article) {
         return comparable(stored.article()).equals(comparable(article))
-                && stored.lists().equals(ArticleLists.listsOf(article.tagSlugs()));
+                && stored.lists().equals(article.isPublished() ? ArticleLists.listsOf(article.tagSlugs()) : List.of());
     }
 
     private static Map<String, AttributeValue> comparable(Article article) {

@@ -156,8 +156,8 @@ class ListItemsIT {
         for (Map<String, AttributeValue> item : listItems().values()) {
             assertEquals("2020-01-01T00:00:00.000Z", item.get("publishedAt").s());
         }
-        assertEquals(NOW, firstPlace);
-        assertEquals(NOW, articles.find(SLUG).orElseThrow().article().listedAt());
+        assertEquals(Instant.parse("2026-11-28T09:00:00Z"), firstPlace, "new: its place as of its publication");
+        assertEquals(NOW, articles.find(SLUG).orElseThrow().article().listedAt(), "re-dated: a new place, now");
     }
 
     @Test
@@ -217,7 +217,7 @@ class ListItemsIT {
         publish(article("2026-11-28T09:00:00.000Z", "[\"local\"]"));
         StoredArticle read = articles.find(SLUG).orElseThrow();
         Article edit = Publisher.article(ArticleReader.read(json(article("2026-11-28T09:00:00.000Z",
-                "[\"local\", \"sport\"]")), ImageFiles.in(dir)), read.article(), NOW);
+                "[\"local\", \"sport\"]")), ImageFiles.in(dir)), read.article(), NOW, false);
         // An approval after our read: the count grows on the article and on its list items.
         for (String key : List.of(SLUG, "all/" + SLUG, "tag:local/" + SLUG)) {
             aws.dynamoDb().updateItem(u -> u.tableName(table).key(Map.of("slug", AttributeValue.fromS(key)))
