@@ -45,6 +45,7 @@ public final class ContentConverter {
     private static final Pattern GUTENBERG = Pattern.compile("^\\s*(/?)wp:([a-z0-9/-]+)\\s*(\\{.*})?\\s*(/?)\\s*$", Pattern.DOTALL);
     private static final Pattern JSON_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern JSON_URL = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern BACKGROUND = Pattern.compile("background-image\\s*:\\s*url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern URL_LINE = Pattern.compile("https?://[^\\s<>\"]+");
     /** Blocks WordPress renders when the page is viewed: the export holds only their settings. */
@@ -208,6 +209,7 @@ public final class ContentConverter {
                     figure(element);
                 } else if (BLOCK_CONTAINERS.contains(tag)) {
                     flush();
+                    backgroundImage(element);
                     children(element);
                     flush();
                 } else {
@@ -737,6 +739,14 @@ public final class ContentConverter {
         ObjectNode block = block("image");
         block.set("image", image);
         return block;
+    }
+
+    /** A cover block of older WordPress: its image is the container's CSS background, an image block before its text. */
+    private void backgroundImage(Element element) {
+        Matcher background = BACKGROUND.matcher(element.attr("style"));
+        if (background.find()) {
+            imageJson(resolve(background.group(1).strip()), null, null, null).ifPresent(image -> add(imageBlock(image)));
+        }
     }
 
     private Optional<ObjectNode> imageRef(Element img, String caption) {

@@ -274,6 +274,15 @@ class ContentConverterTest {
         assertEquals(java.util.List.of("<script> left out (no equivalent)"), converted.losses());
     }
 
+    @Test
+    void anOlderCoverBlocksBackgroundImageIsAnImage() {
+        assertBody("[{'type':'image','image':{'file':'2016/09/a.jpg','alt':'a'}},{'type':'paragraph','text':'On the cover'}]",
+                convert("<!-- wp:cover {\"url\":\"https://news.example.org/wp-content/uploads/2016/09/a.jpg\"} -->\n"
+                        + "<div class=\"wp-block-cover has-background-dim\" style=\"background-image:url(https://news.example.org/"
+                        + "wp-content/uploads/2016/09/a.jpg)\"><div class=\"wp-block-cover__inner-container\"><p>On the cover</p></div></div>\n"
+                        + "<!-- /wp:cover -->"));
+    }
+
     private static Wxr.Item attachment(long id, String file, String alt, String caption) {
         return new Wxr.Item("Attachment " + id, null, "editor", "", caption, id, null, null, null, "a" + id, "inherit", 7,
                 "attachment", "", "https://news.example.org/wp-content/uploads/" + file, java.util.List.of(),
