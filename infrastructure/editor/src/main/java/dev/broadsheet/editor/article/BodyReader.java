@@ -53,8 +53,9 @@ final class BodyReader {
 
     List<Block> body(JsonNode node) {
         List<Block> body = new ArrayList<>();
-        if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
-            reader.error("body", "is required: a list of blocks such as {\"type\": \"paragraph\", \"text\": \"...\"}");
+        // An empty list is a body: a post of a headline alone exists (WordPress has them, and imports them).
+        if (node == null || node.isNull()) {
+            reader.error("body", "is required: a list of blocks such as {\"type\": \"paragraph\", \"text\": \"...\"} ([] for none)");
             return body;
         }
         if (!node.isArray()) {

@@ -177,6 +177,11 @@ public final class PostConverter {
             losses.add(over + " images left out: an article holds at most " + ArticleReader.MAX_IMAGES);
         }
         missing.addAll(body.missingImages());
+        if (blocks.isEmpty()) {
+            // Served with its headline alone rather than skipped: its address keeps answering.
+            losses.add(missing.isEmpty() ? "no content: the article's body is empty"
+                    : "no content left: the article's body is empty (its images are missing)");
+        }
         if (item.commentStatus() != null && !item.commentStatus().isBlank()) {
             article.putObject("comments").put("open", item.commentStatus().strip().equals("open"));
         }

@@ -157,12 +157,6 @@ public final class WordPressImport {
     private void importPost(int number, Wxr.Item item, String slug, PostConverter converter, Instant now) {
         String name = name(item, slug);
         PostConverter.Post post = converter.convert(item, slug, now);
-        if (post.article().path("body").isEmpty()) {
-            report.skippedPost(name, "no content to import" + (post.missingImages().isEmpty() ? ""
-                    : " (its images are missing: " + String.join("; ", post.missingImages()) + ")"));
-            line(number, name + " skipped: no content");
-            return;
-        }
         PreparedArticle prepared;
         try {
             prepared = ArticleReader.read(post.article(), files);

@@ -45,6 +45,14 @@ class BodyReaderTest {
     }
 
     @Test
+    void anEmptyListIsABodyAndNoneIsRefused() throws Exception {
+        assertEquals(List.of(), read("[]"), "a headline alone");
+        ValidationError missing = refusal("null");
+        assertEquals("body", missing.field());
+        assertTrue(missing.message().startsWith("is required: a list of blocks"), missing.message());
+    }
+
+    @Test
     void readsEveryBlockType() throws Exception {
         List<Block> body = read("""
                 [{'type': 'paragraph', 'content': [{'text': 'Russia said, according to '},

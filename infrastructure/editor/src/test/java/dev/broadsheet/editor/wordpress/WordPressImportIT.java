@@ -207,6 +207,19 @@ class WordPressImportIT {
         assertTrue(article.toString().contains("http://old.example.org/2009/12/older/"), article.toString());
     }
 
+    @Test
+    void aPostWithoutContentIsServedWithItsHeadlineAlone() throws Exception {
+        String empty = WxrFixtures.text("export-1.0.xml").replaceAll("(?s)<content:encoded>.*?</content:encoded>",
+                "<content:encoded><![CDATA[]]></content:encoded>");
+        Path file = Files.writeString(dir.resolve("empty.xml"), empty, StandardCharsets.UTF_8);
+        Run run = editor("import", "wordpress", file.toString(), "--local");
+        assertEquals(0, run.code, run.toString());
+        assertTrue(run.out.contains("old-post: no content: the article's body is empty"), run.out);
+        JsonNode article = get("old-post");
+        assertEquals(0, article.path("body").size(), article.toString());
+        assertEquals("Old post with \"quotes\" & entities", article.path("headline").asText());
+    }
+
     // ---- helpers ----
 
     /** A client that passes everything to {@code real} and fails the transaction after the first {@code allowed}. */
