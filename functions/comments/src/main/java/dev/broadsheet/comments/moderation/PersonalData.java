@@ -111,21 +111,9 @@ public final class PersonalData {
     public Erasure erase(String email, boolean deleteComments) {
         String keyForm = Emails.forKeys(email);
         List<Map<String, AttributeValue>> comments = commentsOf(keyForm);
-        // The guard records are found by the comments' hashes: find them before the hashes go.
+        // The guard records are found by the comments' hashes, so they go first: a run stopped midway
+        // leaves comments that still carry their hashes, and the next run finds their records again.
         List<Map<String, AttributeValue>> guards = guardRecords(keyForm, comments);
-        int anonymised = 0;
-        int deleted = 0;
-        int emptied = 0;
-        for (Map<String, AttributeValue> comment : comments) {
-            if (!deleteComments) {
-                anonymise(comment, false);
-                anonymised++;
-            } else if (deleteComment(comment)) {
-                deleted++;
-            } else {
-                emptied++;
-            }
-        }
         int records = 0;
         int expiring = 0;
         boolean banLifted = false;
@@ -149,6 +137,19 @@ public final class PersonalData {
                     .key(Map.of(NotificationSchema.PK, mail.get(NotificationSchema.PK), NotificationSchema.SK, mail.get(NotificationSchema.SK))));
             records++;
         }
+        int anonymised = 0;
+        int deleted = 0;
+        int emptied = 0;
+        for (Map<String, AttributeValue> comment : comments) {
+            if (!deleteComments) {
+                anonymise(comment, false);
+                anonymised++;
+            } else if (deleteComment(comment)) {
+                deleted++;
+            } else {
+                emptied++;
+            }
+        }
         return new Erasure(anonymised, deleted, emptied, records, banLifted, expiring);
     }
 
@@ -159,32 +160,25 @@ public final class PersonalData {
         if (trashed != Moderation.Result.CHANGED && trashed != Moderation.Result.UNCHANGED
                 && trashed != Moderation.Result.ARTICLE_NOT_FOUND) {
             throw new IllegalStateException("the comment " + moderationId + " could not be trashed (" + trashed
-                    + "); nothing of it was erased: run the erasure again");
+                    + "); it is not erased yet: run the erasure again");
         }
         if (trashed == Moderation.Result.ARTICLE_NOT_FOUND
                 && CommentStatus.APPROVED.value().equals(Items.string(comment, CommentSchema.STATUS))) {
             // Its article is gone, and with it the count the comment was part of.
-            delete(comment, "attribute_exists(" + CommentSchema.COMMENT_ID + ")");
+            dynamoDb.deleteItem(delete -> delete.tableName(tables.comments()).key(key(comment)));
             return true;
         }
         try {
-            delete(comment, "#status = :trash AND attribute_not_exists(" + CommentSchema.LISTED_IN + ")");
+            // Trashed, and no listed reply hangs under it (else it stays as their removed placeholder).
+            dynamoDb.deleteItem(delete -> delete.tableName(tables.comments()).key(key(comment))
+                    .conditionExpression("#status = :trash AND attribute_not_exists(" + CommentSchema.LISTED_IN + ")")
+                    .expressionAttributeNames(Map.of("#status", CommentSchema.STATUS))
+                    .expressionAttributeValues(Map.of(":trash", AttributeValue.fromS(CommentStatus.TRASH.value()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             anonymise(comment, true);
             return false;
         }
-    }
-
-    private void delete(Map<String, AttributeValue> comment, String condition) {
-        boolean byStatus = condition.contains("#status");
-        dynamoDb.deleteItem(delete -> {
-            delete.tableName(tables.comments()).key(key(comment)).conditionExpression(condition);
-            if (byStatus) {
-                delete.expressionAttributeNames(Map.of("#status", CommentSchema.STATUS))
-                        .expressionAttributeValues(Map.of(":trash", AttributeValue.fromS(CommentStatus.TRASH.value())));
-            }
-        });
     }
 
     /**
