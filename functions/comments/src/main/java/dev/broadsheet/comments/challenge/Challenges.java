@@ -12,13 +12,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /**
- * The "Copy This Password" challenge. The token is {@code payload.signature}, both base64url:
- * the payload names the article, an HMAC of the password, a random nonce and the expiry; the
- * signature is HMAC-SHA256 over the payload. Nothing is stored to issue one; the nonce is claimed
+ * The "Copy This Password" challenge. The token is a {@link SignedTokens} token whose payload names
+ * the article, an HMAC of the password, a random nonce and the expiry. Nothing is stored to issue one; the nonce is claimed
  * (single use) by the submission. The password is hashed with the key, so a token does not give
  * the password away to an offline guesser.
  */
@@ -29,10 +27,9 @@ public final class Challenges {
     static final int PASSWORD_LENGTH = 7;
     private static final String VERSION = "c1";
 
-    private final byte[] signingKey;
+    /** Signed with the secret's current key, or its previous one (after a rotation): those stay good until they expire. */
+    private final SignedTokens tokens;
     private final byte[] passwordKey;
-    /** The secret's previous version (after a rotation), or null: its tokens stay good until they expire. */
-    private final byte[] previousSigningKey;
     private final byte[] previousPasswordKey;
     private final Duration lifetime;
     private final Clock clock;
@@ -47,9 +44,9 @@ public final class Challenges {
      *                 are still accepted (they expire within {@code lifetime}); new ones use {@code keys}
      */
     public Challenges(Keys keys, Keys previous, Duration lifetime, Clock clock) {
-        this.signingKey = keys.derive("challenge-signature");
+        this.tokens = new SignedTokens(VERSION, keys.derive("challenge-signature"),
+                previous == null ? null : previous.derive("challenge-signature"));
         this.passwordKey = keys.derive("challenge-password");
-        this.previousSigningKey = previous == null ? null : previous.derive("challenge-signature");
         this.previousPasswordKey = previous == null ? null : previous.derive("challenge-password");
         this.lifetime = lifetime;
         this.clock = clock;
@@ -75,51 +72,35 @@ public final class Challenges {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String payload = String.join("|", VERSION, slug, b64(passwordHash(new String(password))), b64(nonce),
+        String token = tokens.sign(slug, SignedTokens.b64(passwordHash(new String(password))), SignedTokens.b64(nonce),
                 Long.toString(expiresAt.getEpochSecond()));
-        String encoded = b64(payload.getBytes(StandardCharsets.UTF_8));
-        return new Challenge(new String(password), encoded + "." + b64(Keys.hmac(signingKey, encoded)), expiresAt);
+        return new Challenge(new String(password), token, expiresAt);
     }
 
     /** Checks everything but single use; throws a 403 problem naming what is wrong. */
     public Verified verify(String slug, String token, String password) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 2) {
-            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
-        }
-        byte[] signature = decode(parts[1]);
-        byte[] tokenPasswordKey;
-        if (signature != null && MessageDigest.isEqual(signature, Keys.hmac(signingKey, parts[0]))) {
-            tokenPasswordKey = passwordKey;
-        } else if (signature != null && previousSigningKey != null
-                && MessageDigest.isEqual(signature, Keys.hmac(previousSigningKey, parts[0]))) {
-            tokenPasswordKey = previousPasswordKey;
-        } else {
-            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
-        }
-        byte[] payloadBytes = decode(parts[0]);
-        String[] fields = payloadBytes == null ? new String[0] : new String(payloadBytes, StandardCharsets.UTF_8).split("\\|", -1);
-        if (fields.length != 5 || !VERSION.equals(fields[0])) {
-            throw refused("challenge-invalid", "The challenge token is not one this site issued.");
-        }
-        if (!fields[1].equals(slug)) {
+        SignedTokens.Opened opened = tokens.open(token, 4)
+                .orElseThrow(() -> refused("challenge-invalid", "The challenge token is not one this site issued."));
+        List<String> fields = opened.fields();
+        if (!fields.get(0).equals(slug)) {
             throw refused("challenge-wrong-article", "The challenge was issued for another article.");
         }
         Instant expiresAt;
         try {
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(fields[4]));
+            expiresAt = Instant.ofEpochSecond(Long.parseLong(fields.get(3)));
         } catch (NumberFormatException e) {
             throw refused("challenge-invalid", "The challenge token is not one this site issued.");
         }
         if (!clock.instant().isBefore(expiresAt)) {
             throw refused("challenge-expired", "The password has expired; ask for a new one.");
         }
-        byte[] expected = decode(fields[2]);
+        byte[] expected = SignedTokens.decode(fields.get(1));
+        byte[] tokenPasswordKey = opened.byPreviousKey() ? previousPasswordKey : passwordKey;
         if (password == null || expected == null
                 || !MessageDigest.isEqual(expected, Keys.hmac(tokenPasswordKey, password.strip()))) {
             throw refused("challenge-wrong-password", "The password does not match the one shown; copy it again.");
         }
-        return new Verified(fields[3], expiresAt);
+        return new Verified(fields.get(2), expiresAt);
     }
 
     public static ProblemException used() {
@@ -135,20 +116,6 @@ public final class Challenges {
         String field = type.equals("challenge-wrong-password") ? "challengePassword" : "challengeToken";
         return new ProblemException(new Problem(Problem.TYPE_BASE + type, "The challenge was not met", 403, detail,
                 List.of(new Problem.FieldError(field, type.substring("challenge-".length()), detail))));
-    }
-
-    /** Unpadded base64url, as tokens carry their parts. */
-    public static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** A token part's bytes; null when it is not base64url. */
-    public static byte[] decode(String value) {
-        try {
-            return Base64.getUrlDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The challenge secret and the keys derived from it, one per purpose. */
@@ -168,7 +135,7 @@ public final class Challenges {
 
         /** A keyed hash for a purpose, base64url: how IPs and emails are stored or keyed. */
         public String hash(String purpose, String value) {
-            return b64(hmac(derive(purpose), value));
+            return SignedTokens.b64(hmac(derive(purpose), value));
         }
 
         /**

@@ -1,22 +1,20 @@
 package dev.broadsheet.comments.notify;
 
 import dev.broadsheet.comments.challenge.Challenges;
+import dev.broadsheet.comments.challenge.SignedTokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The signed links of the mails, {@code /email-actions/<token>}: the token is
- * {@code payload.signature}, both base64url; the payload names the action, what it acts on, a
- * random nonce (what a single-use link claims) and the expiry; the signature is HMAC-SHA256 over
- * the payload with a key derived from the challenge secret for this purpose alone. Verified with
- * {@link MessageDigest#isEqual} (time-constant), against the secret's current version and, after
- * a rotation, its previous one.
+ * The signed links of the mails, {@code /email-actions/<token>}: the token is a {@link SignedTokens}
+ * token whose payload names the action, what it acts on, a random nonce (what a single-use link
+ * claims) and the expiry, signed with a key derived from the challenge secret for this purpose
+ * alone (its current version and, after a rotation, its previous one).
  */
 public final class EmailLinks {
 
@@ -77,15 +75,13 @@ public final class EmailLinks {
         }
     }
 
-    private final byte[] key;
-    /** The secret before its last rotation, or null: links signed with it work until they expire. */
-    private final byte[] previousKey;
+    /** Signed with the secret's current key; the previous one's links work until they expire. */
+    private final SignedTokens tokens;
     private final Clock clock;
     private volatile SecureRandom random = new SecureRandom();
 
     public EmailLinks(Challenges.Keys keys, Challenges.Keys previous, Clock clock) {
-        this.key = keys.derive(PURPOSE);
-        this.previousKey = previous == null ? null : previous.derive(PURPOSE);
+        this.tokens = new SignedTokens(VERSION, keys.derive(PURPOSE), previous == null ? null : previous.derive(PURPOSE));
         this.clock = clock;
     }
 
@@ -98,55 +94,30 @@ public final class EmailLinks {
     public String nonce() {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
-        return b64(nonce);
+        return SignedTokens.b64(nonce);
     }
 
     public String sign(Action action, String subject, String nonce, Duration lifetime) {
         Instant expiresAt = clock.instant().plus(lifetime);
-        String payload = String.join("|", VERSION, action.code(), subject, nonce, Long.toString(expiresAt.getEpochSecond()));
-        String encoded = b64(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + b64(hmac(key, encoded));
+        return tokens.sign(action.code(), subject, nonce, Long.toString(expiresAt.getEpochSecond()));
     }
 
     /** @throws Refused INVALID (not ours, tampered, malformed) or EXPIRED */
     public Link verify(String token) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 2) {
-            throw new Refused(Refusal.INVALID);
-        }
-        byte[] signature = decode(parts[1]);
-        boolean signed = signature != null && (MessageDigest.isEqual(signature, hmac(key, parts[0]))
-                | (previousKey != null && MessageDigest.isEqual(signature, hmac(previousKey, parts[0]))));
-        if (!signed) {
-            throw new Refused(Refusal.INVALID);
-        }
-        byte[] payload = decode(parts[0]);
-        String[] fields = payload == null ? new String[0] : new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        Optional<Action> action = fields.length == 5 && VERSION.equals(fields[0]) ? Action.of(fields[1]) : Optional.empty();
+        List<String> fields = tokens.open(token, 4).map(SignedTokens.Opened::fields).orElseThrow(() -> new Refused(Refusal.INVALID));
+        Optional<Action> action = Action.of(fields.get(0));
         if (action.isEmpty()) {
             throw new Refused(Refusal.INVALID);
         }
         Instant expiresAt;
         try {
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(fields[4]));
+            expiresAt = Instant.ofEpochSecond(Long.parseLong(fields.get(3)));
         } catch (NumberFormatException e) {
             throw new Refused(Refusal.INVALID);
         }
         if (!clock.instant().isBefore(expiresAt)) {
             throw new Refused(Refusal.EXPIRED);
         }
-        return new Link(action.get(), fields[2], fields[3], expiresAt);
-    }
-
-    private static byte[] hmac(byte[] key, String value) {
-        return Challenges.Keys.hmac(key, value);
-    }
-
-    private static String b64(byte[] bytes) {
-        return Challenges.b64(bytes);
-    }
-
-    private static byte[] decode(String value) {
-        return Challenges.decode(value);
+        return new Link(action.get(), fields.get(1), fields.get(2), expiresAt);
     }
 }
